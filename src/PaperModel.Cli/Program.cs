@@ -1,0 +1,1 @@
+return PaperModel.Cli.PapersCommand.Run(args, Console.In, Console.Out, Console.Error);

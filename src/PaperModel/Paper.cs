@@ -1,0 +1,144 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PaperModel;
+
+/// <summary>
+/// A research paper as read from one or more sources. Immutable; equality compares every field, lists element by element.
+/// </summary>
+/// <remarks>
+/// Titles and abstracts keep the author's text (LaTeX stays as written) with whitespace normalised: runs of spaces,
+/// tabs and line breaks become one space and the ends are trimmed. Lists are never <see langword="null"/>; a source
+/// that has no value for a list leaves it empty.
+/// </remarks>
+public sealed record Paper
+{
+    /// <summary>Creates a paper.</summary>
+    /// <param name="id">The arXiv id without version where known (<c>2310.12345</c>), else a stable id of the source.</param>
+    /// <param name="title">The title.</param>
+    [SetsRequiredMembers]
+    public Paper(string id, string title)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        Title = title ?? throw new ArgumentNullException(nameof(title));
+    }
+
+    /// <summary>Creates an empty paper; set <see cref="Id"/> and <see cref="Title"/>.</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public Paper()
+    {
+    }
+
+    /// <summary>The arXiv id without version where known (<c>2310.12345</c>), else a stable id given by the source.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The arXiv id, with the version the source describes when it names one.</summary>
+    public ArxivId? ArxivId { get; init; }
+
+    /// <summary>The title, whitespace-normalised.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The abstract, whitespace-normalised; empty when the source has none.</summary>
+    public string Abstract { get; init; } = string.Empty;
+
+    /// <summary>The authors in order.</summary>
+    public IReadOnlyList<Author> Authors { get; init; } = [];
+
+    /// <summary>When the first version was published.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>When the paper (its latest version or metadata) was last updated.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>The day a listing such as Hugging Face Daily Papers featured the paper.</summary>
+    public DateTimeOffset? ListedOn { get; init; }
+
+    /// <summary>The arXiv categories, primary first (<c>cs.CL</c>, <c>cs.LG</c>).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>The primary arXiv category, if known.</summary>
+    public string? PrimaryCategory { get; init; }
+
+    /// <summary>Links to the abstract page, PDF, code and so on.</summary>
+    public IReadOnlyList<PaperLink> Links { get; init; } = [];
+
+    /// <summary>The versions submitted to arXiv, oldest first, when the source lists them.</summary>
+    public IReadOnlyList<PaperVersion> Versions { get; init; } = [];
+
+    /// <summary>Upvotes on Hugging Face, where the source has them.</summary>
+    public int? Upvotes { get; init; }
+
+    /// <summary>Number of comments on Hugging Face, where the source has them.</summary>
+    public int? CommentCount { get; init; }
+
+    /// <summary>The author's comment on arXiv (<c>37 pages, 15 figures</c>).</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The journal reference.</summary>
+    public string? JournalReference { get; init; }
+
+    /// <summary>The DOI (<c>10.1103/PhysRevD.76.013009</c>).</summary>
+    public string? Doi { get; init; }
+
+    /// <summary>Report numbers, as given.</summary>
+    public string? ReportNumber { get; init; }
+
+    /// <summary>The licence URL.</summary>
+    public string? License { get; init; }
+
+    /// <summary>Who submitted the paper (to arXiv or to Hugging Face Daily Papers).</summary>
+    public string? Submitter { get; init; }
+
+    /// <summary>The organization shown on Hugging Face.</summary>
+    public string? Organization { get; init; }
+
+    /// <summary>Keywords given by the source (Hugging Face <c>ai_keywords</c>).</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>A machine-written summary given by the source (Hugging Face <c>ai_summary</c>).</summary>
+    public string? AiSummary { get; init; }
+
+    /// <summary>The sources this paper was read from.</summary>
+    public PaperSource Source { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(Paper? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Id == other.Id
+                && Nullable.Equals(ArxivId, other.ArxivId)
+                && Title == other.Title
+                && Abstract == other.Abstract
+                && Authors.SequenceEqual(other.Authors)
+                && Nullable.Equals(Published, other.Published)
+                && Nullable.Equals(Updated, other.Updated)
+                && Nullable.Equals(ListedOn, other.ListedOn)
+                && Categories.SequenceEqual(other.Categories, StringComparer.Ordinal)
+                && PrimaryCategory == other.PrimaryCategory
+                && Links.SequenceEqual(other.Links)
+                && Versions.SequenceEqual(other.Versions)
+                && Upvotes == other.Upvotes
+                && CommentCount == other.CommentCount
+                && Comment == other.Comment
+                && JournalReference == other.JournalReference
+                && Doi == other.Doi
+                && ReportNumber == other.ReportNumber
+                && License == other.License
+                && Submitter == other.Submitter
+                && Organization == other.Organization
+                && Keywords.SequenceEqual(other.Keywords, StringComparer.Ordinal)
+                && AiSummary == other.AiSummary
+                && Source == other.Source));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = StringComparer.Ordinal.GetHashCode(Id);
+            hash = (hash * 397) ^ StringComparer.Ordinal.GetHashCode(Title);
+            hash = (hash * 397) ^ StringComparer.Ordinal.GetHashCode(Abstract);
+            hash = (hash * 397) ^ Authors.Count;
+            return (hash * 397) ^ (int)Source;
+        }
+    }
+}

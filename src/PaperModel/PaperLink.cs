@@ -1,0 +1,31 @@
+namespace PaperModel;
+
+/// <summary>A link from a paper to a related resource.</summary>
+/// <param name="Kind">What the link points at; see <see cref="PaperLinkKinds"/> for the kinds the readers produce.</param>
+/// <param name="Url">The absolute URL.</param>
+public sealed record PaperLink(string Kind, Uri Url);
+
+/// <summary>The link kinds produced by the readers in this library.</summary>
+public static class PaperLinkKinds
+{
+    /// <summary>The arXiv abstract page.</summary>
+    public const string Abstract = "abstract";
+
+    /// <summary>The PDF.</summary>
+    public const string Pdf = "pdf";
+
+    /// <summary>The DOI resolver link.</summary>
+    public const string Doi = "doi";
+
+    /// <summary>The Hugging Face paper page.</summary>
+    public const string HuggingFace = "huggingface";
+
+    /// <summary>The code repository.</summary>
+    public const string Code = "code";
+
+    /// <summary>The project page.</summary>
+    public const string Project = "project";
+
+    /// <summary>Any other related link.</summary>
+    public const string Related = "related";
+}

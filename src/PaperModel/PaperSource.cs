@@ -1,0 +1,21 @@
+namespace PaperModel;
+
+/// <summary>Where a <see cref="Paper"/> came from. A paper merged from several sources carries each of their flags.</summary>
+[Flags]
+public enum PaperSource
+{
+    /// <summary>Unknown or built in code.</summary>
+    None = 0,
+
+    /// <summary>Text copied from the Hugging Face Daily Papers web page.</summary>
+    HuggingFaceDailyPage = 1,
+
+    /// <summary>The Hugging Face papers API (<c>/api/daily_papers</c>, <c>/api/papers/{id}</c>).</summary>
+    HuggingFaceApi = 2,
+
+    /// <summary>The arXiv API Atom feed.</summary>
+    ArxivAtom = 4,
+
+    /// <summary>The arXiv bulk metadata snapshot (JSON Lines).</summary>
+    ArxivMetadata = 8,
+}
