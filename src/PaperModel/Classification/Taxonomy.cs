@@ -1,0 +1,246 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using PaperModel.Common.Taxonomy;
+
+namespace PaperModel.Classification;
+
+/// <summary>
+/// A topic taxonomy: a named, versioned tree of <see cref="Topic"/>s. Load one from a taxonomy file
+/// (<c>*.taxonomy.json</c>, described in <c>docs/taxonomy-format.md</c>) with <see cref="Load(Stream, string?)"/>,
+/// or add the file to a project and use the class the source generator builds from it, which reports the same
+/// problems at compile time. Immutable and thread-safe.
+/// </summary>
+public sealed class Taxonomy
+{
+    private readonly Dictionary<string, Topic> _byId;
+
+    private Taxonomy(string name, string version, string description, IReadOnlyList<Topic> topics)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Version = version ?? throw new ArgumentNullException(nameof(version));
+        Description = description ?? throw new ArgumentNullException(nameof(description));
+        if (topics is null)
+        {
+            throw new ArgumentNullException(nameof(topics));
+        }
+
+        _byId = new Dictionary<string, Topic>(topics.Count, StringComparer.Ordinal);
+        var all = new Topic[topics.Count];
+        var children = new Dictionary<Topic, List<Topic>>();
+        var roots = new List<Topic>();
+        for (var i = 0; i < topics.Count; i++)
+        {
+            var topic = topics[i] ?? throw new ArgumentException("The topic list contains null.", nameof(topics));
+            if (topic.IsAttached)
+            {
+                throw new ArgumentException($"Topic '{topic.Id}' already belongs to a taxonomy.", nameof(topics));
+            }
+
+            Topic? parent = null;
+            if (topic.ParentId is { } parentId && !_byId.TryGetValue(parentId, out parent))
+            {
+                throw new ArgumentException($"The parent '{parentId}' of topic '{topic.Id}' must come before it.", nameof(topics));
+            }
+
+            if (_byId.ContainsKey(topic.Id))
+            {
+                throw new ArgumentException($"Topic id '{topic.Id}' is used twice.", nameof(topics));
+            }
+
+            _byId.Add(topic.Id, topic);
+            all[i] = topic;
+            topic.Attach(this, i, parent);
+            children[topic] = [];
+            (parent is null ? roots : children[parent]).Add(topic);
+        }
+
+        foreach (var pair in children)
+        {
+            pair.Key.SetChildren(pair.Value);
+        }
+
+        Topics = Array.AsReadOnly(all);
+        Roots = roots.AsReadOnly();
+    }
+
+    /// <summary>The taxonomy's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The taxonomy's version (free text, e.g. <c>1.2.0</c>).</summary>
+    public string Version { get; }
+
+    /// <summary>The description, empty when the file has none.</summary>
+    public string Description { get; }
+
+    /// <summary>All topics in pre-order (each parent before its children, siblings in file order); <see cref="Topic.Index"/> is the position here.</summary>
+    public IReadOnlyList<Topic> Topics { get; }
+
+    /// <summary>The top-level topics.</summary>
+    public IReadOnlyList<Topic> Roots { get; }
+
+    /// <summary>Gets a topic by id.</summary>
+    /// <param name="id">The topic id (<c>lora</c>).</param>
+    /// <returns>The topic.</returns>
+    /// <exception cref="KeyNotFoundException">The taxonomy has no topic with that id.</exception>
+    public Topic this[string id] => TryGetTopic(id, out var topic)
+        ? topic
+        : throw new KeyNotFoundException($"The taxonomy '{Name}' has no topic '{id}'.");
+
+    /// <summary>Finds a topic by id.</summary>
+    /// <param name="id">The topic id (<c>lora</c>).</param>
+    /// <param name="topic">The topic, when found.</param>
+    /// <returns>Whether the taxonomy has a topic with that id.</returns>
+    public bool TryGetTopic(string id, [NotNullWhen(true)] out Topic? topic) =>
+        _byId.TryGetValue(id ?? throw new ArgumentNullException(nameof(id)), out topic);
+
+    /// <summary>Whether the taxonomy has a topic with that id.</summary>
+    /// <param name="id">The topic id.</param>
+    /// <returns><see langword="true"/> when found.</returns>
+    public bool Contains(string id) => TryGetTopic(id, out _);
+
+    /// <summary>Reads and validates a taxonomy file from a stream (UTF-8, or UTF-16/32 with a byte order mark). The stream is not disposed.</summary>
+    /// <param name="stream">The taxonomy file's content.</param>
+    /// <param name="sourceName">The file name to show in problems, if any.</param>
+    /// <returns>The taxonomy.</returns>
+    /// <exception cref="TaxonomyLoadException">The file has errors; the exception lists them with line and column.</exception>
+    public static Taxonomy Load(Stream stream, string? sourceName = null) =>
+        Parse(ReadAll(stream), sourceName);
+
+    /// <summary>Reads and validates a taxonomy file.</summary>
+    /// <param name="path">The path of the <c>*.taxonomy.json</c> file.</param>
+    /// <returns>The taxonomy.</returns>
+    /// <exception cref="TaxonomyLoadException">The file has errors; the exception lists them with line and column.</exception>
+    public static Taxonomy LoadFile(string path)
+    {
+        using var stream = File.OpenRead(path ?? throw new ArgumentNullException(nameof(path)));
+        return Load(stream, path);
+    }
+
+    /// <summary>Reads and validates a taxonomy from its JSON text.</summary>
+    /// <param name="json">The JSON text of a taxonomy file.</param>
+    /// <param name="sourceName">The file name to show in problems, if any.</param>
+    /// <returns>The taxonomy.</returns>
+    /// <exception cref="TaxonomyLoadException">The text has errors; the exception lists them with line and column.</exception>
+    public static Taxonomy Parse(string json, string? sourceName = null) =>
+        TryParse(json, sourceName, out var taxonomy, out var problems)
+            ? taxonomy
+            : throw new TaxonomyLoadException(sourceName, problems);
+
+    /// <summary>Reads and validates a taxonomy file from a stream without throwing for errors in it.</summary>
+    /// <param name="stream">The taxonomy file's content. It is not disposed.</param>
+    /// <param name="sourceName">The file name to show in problems, if any.</param>
+    /// <param name="taxonomy">The taxonomy, when there are no errors.</param>
+    /// <param name="problems">Every problem found, errors and warnings, in file order.</param>
+    /// <returns>Whether the taxonomy could be loaded (there may still be warnings).</returns>
+    public static bool TryLoad(Stream stream, string? sourceName, [NotNullWhen(true)] out Taxonomy? taxonomy, out IReadOnlyList<ParseProblem> problems) =>
+        TryParse(ReadAll(stream), sourceName, out taxonomy, out problems);
+
+    /// <summary>Reads and validates a taxonomy from its JSON text without throwing for errors in it.</summary>
+    /// <param name="json">The JSON text of a taxonomy file.</param>
+    /// <param name="sourceName">The file name to show in problems, if any.</param>
+    /// <param name="taxonomy">The taxonomy, when there are no errors.</param>
+    /// <param name="problems">Every problem found, errors and warnings, in file order.</param>
+    /// <returns>Whether the taxonomy could be loaded (there may still be warnings).</returns>
+    public static bool TryParse(string json, string? sourceName, [NotNullWhen(true)] out Taxonomy? taxonomy, out IReadOnlyList<ParseProblem> problems)
+    {
+        var result = TaxonomyReader.Read(json ?? throw new ArgumentNullException(nameof(json)));
+        problems = Array.AsReadOnly(result.Problems.Select(p => ToParseProblem(p, sourceName)).ToArray());
+        taxonomy = result.Taxonomy is { } spec ? FromSpec(spec) : null;
+        return taxonomy is not null;
+    }
+
+    /// <summary>
+    /// Builds a taxonomy from topics created by generated code, in pre-order (each parent before its children).
+    /// Generated classes call this so that no JSON is parsed at start-up; it is not meant to be called directly.
+    /// </summary>
+    /// <param name="name">The taxonomy's name.</param>
+    /// <param name="version">The taxonomy's version.</param>
+    /// <param name="description">The description (may be empty).</param>
+    /// <param name="topics">The topics, each parent before its children.</param>
+    /// <returns>The taxonomy, which the topics now belong to.</returns>
+    /// <exception cref="ArgumentException">A parent is missing or comes after its child, an id is used twice, or a topic already belongs to a taxonomy.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static Taxonomy FromGenerated(string name, string version, string description, IReadOnlyList<Topic> topics) =>
+        new(name, version, description, topics);
+
+    /// <summary>Returns the name and version.</summary>
+    /// <returns><c>name version</c>.</returns>
+    public override string ToString() => Name + " " + Version;
+
+    internal static ParseProblem ToParseProblem(TaxonomyProblem problem, string? sourceName) =>
+        new(
+            problem.Code,
+            problem.Message,
+            sourceName,
+            problem.Position.Line,
+            problem.Position.Column,
+            problem.Severity == TaxonomyProblemSeverity.Error ? ProblemSeverity.Error : ProblemSeverity.Warning);
+
+    private static Taxonomy FromSpec(TaxonomySpec spec)
+    {
+        var topics = new Topic[spec.Topics.Count];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            var t = spec.Topics[i];
+            topics[i] = new Topic(new TopicDefinition(
+                t.Id,
+                t.Name,
+                t.Description,
+                t.ParentId,
+                t.Phrases.Select(ToPhrase).ToArray(),
+                t.Vetoes.Select(ToPhrase).ToArray(),
+                t.Categories.ToArray(),
+                t.Threshold));
+        }
+
+        return new Taxonomy(spec.Name, spec.Version, spec.Description, topics);
+    }
+
+    private static TopicPhrase ToPhrase(PhraseSpec phrase) =>
+        new(phrase.Text, phrase.Weight, phrase.Kind == Common.Taxonomy.PhraseKind.Acronym ? PhraseKind.Acronym : PhraseKind.Keyword);
+
+    private static string ReadAll(Stream stream)
+    {
+        using var reader = new StreamReader(
+            stream ?? throw new ArgumentNullException(nameof(stream)),
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
+            detectEncodingFromByteOrderMarks: true,
+            bufferSize: 4096,
+            leaveOpen: true);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>The exception thrown when a taxonomy file has errors. <see cref="Problems"/> lists all of them.</summary>
+public sealed class TaxonomyLoadException : FormatException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="sourceName">The file name, if known.</param>
+    /// <param name="problems">The problems found (at least one error).</param>
+    public TaxonomyLoadException(string? sourceName, IReadOnlyList<ParseProblem> problems)
+        : base(BuildMessage(sourceName, problems ?? throw new ArgumentNullException(nameof(problems))))
+    {
+        Problems = problems;
+    }
+
+    /// <summary>Every problem found, errors and warnings, in file order.</summary>
+    public IReadOnlyList<ParseProblem> Problems { get; }
+
+    private static string BuildMessage(string? sourceName, IReadOnlyList<ParseProblem> problems)
+    {
+        var errors = problems.Count(static p => p.Severity == ProblemSeverity.Error);
+        var builder = new StringBuilder()
+            .Append("The taxonomy ")
+            .Append(sourceName is null ? string.Empty : "'" + sourceName + "' ")
+            .Append("has ")
+            .Append(errors == 1 ? "1 error" : errors.ToString(System.Globalization.CultureInfo.InvariantCulture) + " errors")
+            .Append(':');
+        foreach (var problem in problems)
+        {
+            builder.Append('\n').Append(problem);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using PaperModel.Classification;
+
+namespace PaperModel.Tests.Classification;
+
+public class TaxonomyLoadTests
+{
+    private const string Nested = """
+        {
+          "$schema": "../schemas/taxonomy.schema.json",
+          "name": "test",
+          "version": "1.2.0",
+          "description": "A small test taxonomy.",
+          "topics": [
+            {
+              "id": "peft",
+              "name": "Parameter-efficient fine-tuning",
+              "keywords": ["parameter-efficient fine-tuning", { "text": "adapter tuning", "weight": 0.5 }],
+              "acronyms": ["PEFT"],
+              "categories": ["cs.CL", "cs.LG"],
+              "children": [
+                {
+                  "id": "lora",
+                  "name": "LoRA",
+                  "description": "Low-rank adaptation.",
+                  "acronyms": ["LoRA", "QLoRA"],
+                  "aliases": ["low-rank adaptation"],
+                  "vetoes": ["LoRa radio", { "text": "LPWAN", "kind": "acronym" }],
+                  "threshold": 0.25,
+                  "children": [ { "id": "dora", "name": "DoRA" } ]
+                },
+                { "id": "prompt-tuning", "name": "Prompt tuning" }
+              ]
+            },
+            { "id": "scaling-laws", "name": "Scaling laws" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Parse_builds_the_tree_in_pre_order_with_links()
+    {
+        var taxonomy = Taxonomy.Parse(Nested);
+
+        taxonomy.Name.Should().Be("test");
+        taxonomy.Version.Should().Be("1.2.0");
+        taxonomy.Description.Should().Be("A small test taxonomy.");
+        taxonomy.Topics.Select(t => t.Id).Should().Equal("peft", "lora", "dora", "prompt-tuning", "scaling-laws");
+        taxonomy.Topics.Select(t => t.Index).Should().Equal(0, 1, 2, 3, 4);
+        taxonomy.Roots.Select(t => t.Id).Should().Equal("peft", "scaling-laws");
+
+        var dora = taxonomy["dora"];
+        dora.Parent!.Id.Should().Be("lora");
+        dora.Ancestors.Select(t => t.Id).Should().Equal("lora", "peft");
+        dora.Depth.Should().Be(2);
+        dora.Path.Should().Be("peft/lora/dora");
+        dora.IsDescendantOf(taxonomy["peft"]).Should().BeTrue();
+        taxonomy["peft"].IsDescendantOf(dora).Should().BeFalse();
+        dora.Taxonomy.Should().BeSameAs(taxonomy);
+        taxonomy["peft"].Children.Select(t => t.Id).Should().Equal("lora", "prompt-tuning");
+        taxonomy["scaling-laws"].Children.Should().BeEmpty();
+        taxonomy["scaling-laws"].Description.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Parse_reads_phrases_vetoes_categories_and_threshold()
+    {
+        var taxonomy = Taxonomy.Parse(Nested);
+
+        taxonomy["peft"].Phrases.Should().Equal(
+            new TopicPhrase("parameter-efficient fine-tuning", 1.0, PhraseKind.Keyword),
+            new TopicPhrase("adapter tuning", 0.5, PhraseKind.Keyword),
+            new TopicPhrase("PEFT", 1.0, PhraseKind.Acronym));
+        taxonomy["peft"].Categories.Should().Equal("cs.CL", "cs.LG");
+        taxonomy["peft"].Threshold.Should().BeNull();
+
+        var lora = taxonomy["lora"];
+        lora.Phrases.Should().Equal(
+            new TopicPhrase("LoRA", 1.0, PhraseKind.Acronym),
+            new TopicPhrase("QLoRA", 1.0, PhraseKind.Acronym),
+            new TopicPhrase("low-rank adaptation", 1.0, PhraseKind.Keyword));
+        lora.Vetoes.Should().Equal(
+            new TopicPhrase("LoRa radio", 1.0, PhraseKind.Keyword),
+            new TopicPhrase("LPWAN", 1.0, PhraseKind.Acronym));
+        lora.Threshold.Should().Be(0.25);
+    }
+
+    [Fact]
+    public void Lookup_of_an_unknown_id_fails_clearly()
+    {
+        var taxonomy = Taxonomy.Parse(Nested);
+
+        taxonomy.TryGetTopic("moe", out var topic).Should().BeFalse();
+        topic.Should().BeNull();
+        taxonomy.Contains("lora").Should().BeTrue();
+        var act = () => taxonomy["moe"];
+        act.Should().Throw<KeyNotFoundException>().WithMessage("*'test'*'moe'*");
+    }
+
+    [Fact]
+    public void Load_reads_utf8_with_a_byte_order_mark_and_keeps_the_stream_open()
+    {
+        using var stream = new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Nested)]);
+
+        var taxonomy = Taxonomy.Load(stream, "test.taxonomy.json");
+
+        taxonomy.Topics.Should().HaveCount(5);
+        stream.CanRead.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Errors_throw_an_exception_listing_every_problem_with_line_and_column()
+    {
+        const string json = """
+            {
+              "name": "broken",
+              "version": "1",
+              "topics": [
+                { "id": "Bad_Id", "name": "x" },
+                { "id": "ok", "name": "y", "keywrds": ["z"] }
+              ]
+            }
+            """;
+
+        var act = () => Taxonomy.Parse(json, "broken.taxonomy.json");
+
+        var ex = act.Should().Throw<TaxonomyLoadException>().Which;
+        ex.Problems.Select(p => (p.Code, p.Line, p.Column, p.Severity)).Should().Equal(
+            ("PM0006", 5, 13, ProblemSeverity.Error),
+            ("PM0005", 6, 32, ProblemSeverity.Warning));
+        ex.Message.Should().Be(
+            "The taxonomy 'broken.taxonomy.json' has 1 error:\n"
+            + "broken.taxonomy.json(5,13): error PM0006: Topic id 'Bad_Id' is not kebab-case: use lower-case letters and digits separated by single hyphens (e.g. 'scaling-laws')\n"
+            + "broken.taxonomy.json(6,32): warning PM0005: Unknown property 'keywrds' in the topic; expected one of: id, name, description, memberName, keywords, acronyms, aliases, vetoes, categories, threshold, children");
+    }
+
+    [Fact]
+    public void Warnings_do_not_stop_loading_but_are_returned()
+    {
+        const string json = """
+            { "name": "w", "version": "1", "extra": true,
+              "topics": [ { "id": "a", "name": "A", "keywords": ["x", "X"] } ] }
+            """;
+
+        Taxonomy.TryParse(json, null, out var taxonomy, out var problems).Should().BeTrue();
+
+        taxonomy!.Topics.Should().ContainSingle();
+        problems.Select(p => (p.Code, p.Line, p.Column)).Should().Equal(("PM0005", 1, 32), ("PM0013", 2, 59));
+        problems[1].Message.Should().Be("Phrase 'X' is listed twice in topic 'a' (first at line 2)");
+    }
+
+    [Theory]
+    [InlineData("", 1, 1, "Invalid JSON: the file is empty; expected a JSON object")]
+    [InlineData("{ \"name\": \"x\",\n  \"version\": \"1\"\n  \"topics\": [] }", 3, 3, "Invalid JSON: unexpected '\"'; expected ',' or '}' in the object")]
+    [InlineData("{ \"name\": 'x' }", 1, 11, "Invalid JSON: unexpected single quote (JSON strings need double quotes); expected a value")]
+    [InlineData("{ \"name\": \"x\", }", 1, 16, "Invalid JSON: trailing comma before '}'")]
+    [InlineData("{ \"name\": \"abc\r\n\" }", 1, 11, "Invalid JSON: unterminated string (a string cannot span lines)")]
+    [InlineData("{ \"a\": [1, 2 }", 1, 14, "Invalid JSON: unexpected '}'; expected ',' or ']' in the array")]
+    [InlineData("{ \"a\": tru }", 1, 8, "Invalid JSON: unexpected 'tru'; expected a value (strings need double quotes)")]
+    [InlineData("{ \"a\": 01 }", 1, 9, "Invalid JSON: invalid number: unexpected '1'")]
+    [InlineData("{ \"a\": \"\\x\" }", 1, 9, "Invalid JSON: invalid escape sequence '\\x'")]
+    [InlineData("{} {}", 1, 4, "Invalid JSON: unexpected '{' after the end of the document")]
+    [InlineData("/* never closed", 1, 1, "Invalid JSON: unterminated comment")]
+    public void Json_syntax_errors_are_reported_at_their_position(string json, int line, int column, string message)
+    {
+        Taxonomy.TryParse(json, "x.json", out var taxonomy, out var problems).Should().BeFalse();
+
+        taxonomy.Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Be(new ParseProblem("PM0001", message, "x.json", line, column));
+    }
+
+    [Fact]
+    public void Deeply_nested_json_is_rejected_without_exhausting_the_stack()
+    {
+        var json = new string('[', 100_000) + new string(']', 100_000);
+
+        Taxonomy.TryParse(json, null, out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Should().Be(
+            new ParseProblem("PM0001", "Invalid JSON: the array is nested more than 64 levels deep", null, 1, 65));
+    }
+
+    [Fact]
+    public void Comments_and_crlf_line_breaks_are_accepted_and_counted()
+    {
+        var json = "// taxonomy\r\n{ /* c */ \"name\": \"n\", \"version\": \"1\",\r\n\"topics\": [ { \"id\": \"-x\", \"name\": \"X\" } ] }";
+
+        Taxonomy.TryParse(json, null, out _, out var problems).Should().BeFalse();
+
+        problems.Should().ContainSingle().Which.Should().Be(new ParseProblem(
+            "PM0006",
+            "Topic id '-x' is not kebab-case: use lower-case letters and digits separated by single hyphens (e.g. 'scaling-laws')",
+            null,
+            3,
+            21));
+    }
+
+    [Fact]
+    public void Generated_style_construction_links_topics_and_rejects_bad_orders()
+    {
+        var root = new TestTopic(new TopicDefinition("a", "A", "", null, [], [], [], null));
+        var child = new TestTopic(new TopicDefinition("b", "B", "", "a", [], [], [], 0.5));
+
+        var taxonomy = Taxonomy.FromGenerated("t", "1", "", [root, child]);
+
+        child.Parent.Should().BeSameAs(root);
+        taxonomy.Roots.Should().Equal(root);
+
+        var orphan = new TestTopic(new TopicDefinition("c", "C", "", "missing", [], [], [], null));
+        var act = () => Taxonomy.FromGenerated("t", "1", "", [orphan]);
+        act.Should().Throw<ArgumentException>().WithMessage("The parent 'missing' of topic 'c' must come before it.*");
+        var reuse = () => Taxonomy.FromGenerated("t", "1", "", [root]);
+        reuse.Should().Throw<ArgumentException>().WithMessage("Topic 'a' already belongs to a taxonomy.*");
+    }
+
+    private sealed class TestTopic(TopicDefinition definition) : Topic(definition);
+}
