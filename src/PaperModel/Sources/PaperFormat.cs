@@ -28,6 +28,36 @@ public abstract class PaperFormat
     /// <returns>Papers and problems in input order.</returns>
     public abstract IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams papers and problems from the input asynchronously. Formats that read large inputs (the arXiv metadata
+    /// snapshot) read the stream asynchronously; the default enumerates <see cref="Read"/>, reading the stream synchronously.
+    /// </summary>
+    /// <param name="stream">The input (UTF-8 unless the format says otherwise).</param>
+    /// <param name="options">Options, or <see langword="null"/> for <see cref="PaperReadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Papers and problems in input order.</returns>
+    public virtual IAsyncEnumerable<PaperReadItem> ReadAsync(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        return ReadAsyncCore(Read(stream, options, cancellationToken), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<PaperReadItem> ReadAsyncCore(
+        IEnumerable<PaperReadItem> items,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
