@@ -9,6 +9,26 @@ internal static class ArxivMetadataRecord
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
+    // The keys whose values are strings (or null), by index.
+    private const int Id = 0, Title = 1, Abstract = 2, Authors = 3, Categories = 4, Submitter = 5, Comments = 6, JournalRef = 7, Doi = 8, ReportNo = 9, License = 10;
+    private const int VersionsKey = -2, AuthorsParsedKey = -3, OtherKey = -1;
+
+    private static readonly string[] StringKeyNames = ["id", "title", "abstract", "authors", "categories", "submitter", "comments", "journal-ref", "doi", "report-no", "license"];
+    private static readonly byte[][] StringKeys = [.. StringKeyNames.Select(static k => Encoding.UTF8.GetBytes(k))];
+
+    private static int IndexOfKey(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < StringKeys.Length; i++)
+        {
+            if (reader.ValueTextEquals(StringKeys[i]))
+            {
+                return i;
+            }
+        }
+
+        return reader.ValueTextEquals("versions"u8) ? VersionsKey : reader.ValueTextEquals("authors_parsed"u8) ? AuthorsParsedKey : OtherKey;
+    }
+
     /// <summary>Parses a line. Throws <see cref="JsonException"/> for invalid JSON and <see cref="RecordException"/> for a record that cannot be read.</summary>
     public static Paper Parse(ReadOnlySpan<byte> line, out string? warningCode, out string? warningMessage, out long warningOffset)
     {
@@ -23,87 +43,37 @@ internal static class ArxivMetadataRecord
             throw new RecordException("PM1071", $"A line must hold one JSON object, not {JsonErrors.Describe(reader.TokenType)}.", reader.TokenStartIndex);
         }
 
-        string? id = null, submitter = null, authors = null, title = null, comments = null, journalRef = null, doi = null;
-        string? reportNo = null, categories = null, license = null, abstractText = null;
-        long idOffset = -1;
+        var values = new string?[StringKeys.Length];
+        var offsets = new long[StringKeys.Length];
         List<(string Version, string? Created, long Offset)>? versions = null;
         List<Author>? parsedAuthors = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8))
+            var key = IndexOfKey(ref reader);
+            reader.Read();
+            if (key >= 0)
             {
-                reader.Read();
-                idOffset = reader.TokenStartIndex;
-                id = ReadString(ref reader, "id");
+                offsets[key] = reader.TokenStartIndex;
+                values[key] = ReadString(ref reader, StringKeyNames[key]);
             }
-            else if (reader.ValueTextEquals("title"u8))
+            else if (key == VersionsKey)
             {
-                reader.Read();
-                title = ReadString(ref reader, "title");
-            }
-            else if (reader.ValueTextEquals("abstract"u8))
-            {
-                reader.Read();
-                abstractText = ReadString(ref reader, "abstract");
-            }
-            else if (reader.ValueTextEquals("authors"u8))
-            {
-                reader.Read();
-                authors = ReadString(ref reader, "authors");
-            }
-            else if (reader.ValueTextEquals("authors_parsed"u8))
-            {
-                reader.Read();
-                parsedAuthors = ParsedAuthors(ref reader);
-            }
-            else if (reader.ValueTextEquals("categories"u8))
-            {
-                reader.Read();
-                categories = ReadString(ref reader, "categories");
-            }
-            else if (reader.ValueTextEquals("versions"u8))
-            {
-                reader.Read();
                 versions = Versions(ref reader);
             }
-            else if (reader.ValueTextEquals("submitter"u8))
+            else if (key == AuthorsParsedKey)
             {
-                reader.Read();
-                submitter = ReadString(ref reader, "submitter");
-            }
-            else if (reader.ValueTextEquals("comments"u8))
-            {
-                reader.Read();
-                comments = ReadString(ref reader, "comments");
-            }
-            else if (reader.ValueTextEquals("journal-ref"u8))
-            {
-                reader.Read();
-                journalRef = ReadString(ref reader, "journal-ref");
-            }
-            else if (reader.ValueTextEquals("doi"u8))
-            {
-                reader.Read();
-                doi = ReadString(ref reader, "doi");
-            }
-            else if (reader.ValueTextEquals("report-no"u8))
-            {
-                reader.Read();
-                reportNo = ReadString(ref reader, "report-no");
-            }
-            else if (reader.ValueTextEquals("license"u8))
-            {
-                reader.Read();
-                license = ReadString(ref reader, "license");
+                parsedAuthors = ParsedAuthors(ref reader);
             }
             else
             {
                 // update_date (a metadata date, neither version date) and keys added in the future.
-                reader.Read();
                 reader.Skip();
             }
         }
+
+        string? id = values[Id], title = values[Title], doi = values[Doi], categories = values[Categories], abstractText = values[Abstract];
+        var idOffset = offsets[Id];
 
         // Anything after the object (a second value, or the missing end of a cut line) is invalid JSON.
         reader.Read();
@@ -163,19 +133,19 @@ internal static class ArxivMetadataRecord
         {
             ArxivId = versionedId,
             Abstract = abstractText is null ? string.Empty : SourceText.Normalize(abstractText),
-            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(authors),
+            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
             Categories = categoryList,
             PrimaryCategory = categoryList.Length > 0 ? categoryList[0] : null,
             Versions = paperVersions,
             Links = ArxivLinks.For(versionedId, doi),
-            Comment = SourceText.NormalizeOptional(comments),
-            JournalReference = SourceText.NormalizeOptional(journalRef),
+            Comment = SourceText.NormalizeOptional(values[Comments]),
+            JournalReference = SourceText.NormalizeOptional(values[JournalRef]),
             Doi = SourceText.NormalizeOptional(doi),
-            ReportNumber = SourceText.NormalizeOptional(reportNo),
-            License = SourceText.NormalizeOptional(license),
-            Submitter = SourceText.NormalizeOptional(submitter),
+            ReportNumber = SourceText.NormalizeOptional(values[ReportNo]),
+            License = SourceText.NormalizeOptional(values[License]),
+            Submitter = SourceText.NormalizeOptional(values[Submitter]),
             Source = PaperSource.ArxivMetadata,
         };
     }
