@@ -1,11 +1,72 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using PaperModel.Cli.Commands;
+
 namespace PaperModel.Cli;
 
-/// <summary>The root of the <c>papers</c> command.</summary>
+/// <summary>The root of the <c>papers</c> command: parses the command line and runs one command.</summary>
 internal static class PapersCommand
 {
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the command line against the given console, in process. Never throws.</summary>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, new CliContext(stdin, stdout, stderr));
+
+    /// <summary>Runs the command line against the given console, in process. Never throws.</summary>
+    public static int Run(string[] args, CliContext context)
     {
-        stderr.WriteLine("papers: no commands yet.");
-        return 2;
+        var root = CreateRoot(context);
+        ParseResult parseResult;
+        try
+        {
+            parseResult = root.Parse(args);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            context.Error.WriteLine($"papers: error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (parseResult.Action is ParseErrorAction)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                context.Error.WriteLine($"papers: error: {error.Message}");
+            }
+
+            var command = parseResult.CommandResult.Command;
+            var helpCommand = command == root ? "papers --help" : $"papers {command.Name} --help";
+            context.Error.WriteLine($"Run '{helpCommand}' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = context.Output,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Readers report bad input as problems; what gets here is an environment failure (a closed pipe, a full disk).
+            context.Error.WriteLine($"papers: error: {ex.Message}");
+            return ExitCodes.Problems;
+        }
+        finally
+        {
+            context.Output.Flush();
+            context.Error.Flush();
+        }
+    }
+
+    private static RootCommand CreateRoot(CliContext context)
+    {
+        var root = new RootCommand("Read, convert and classify research-paper listings (Hugging Face Daily Papers, arXiv).");
+
+        // One class per command under Commands/; add new commands here.
+        root.Subcommands.Add(ReadCommand.Create(context));
+        return root;
     }
 }

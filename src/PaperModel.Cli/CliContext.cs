@@ -1,0 +1,14 @@
+namespace PaperModel.Cli;
+
+/// <summary>What a command reads from and writes to: standard input, output and error, and the output width.</summary>
+/// <param name="Input">Standard input, read when a file argument is <c>-</c>.</param>
+/// <param name="Output">Standard output: papers and results.</param>
+/// <param name="Error">Standard error: problems and usage errors.</param>
+internal sealed record CliContext(Stream Input, TextWriter Output, TextWriter Error)
+{
+    /// <summary>The width used when the output is not a terminal.</summary>
+    public const int DefaultWidth = 120;
+
+    /// <summary>The width of the terminal, for tables.</summary>
+    public int Width { get; init; } = DefaultWidth;
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using PaperModel.Cli.Output;
+using PaperModel.Sources;
+
+namespace PaperModel.Cli.Commands;
+
+/// <summary>The arguments and options that several commands share, so they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    /// <summary>The input files; <c>-</c> is standard input.</summary>
+    public static Argument<string[]> Files()
+    {
+        var argument = new Argument<string[]>("files")
+        {
+            Description = "Files to read; '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        // Unknown options would otherwise be taken for file names ("--ouput json" reading a file "--ouput").
+        argument.Validators.Add(static result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.Length > 1 && value[0] == '-')
+                {
+                    result.AddError($"Unrecognized option '{value}' (write ./{value} for a file of that name).");
+                }
+            }
+        });
+        return argument;
+    }
+
+    /// <summary><c>--format</c>: the input format, or <c>auto</c> to detect it.</summary>
+    public static Option<string> Format()
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = "The input format: " + string.Join(", ", PaperFormats.Names) + ".",
+            DefaultValueFactory = static _ => PaperFormats.AutoName,
+            HelpName = "format",
+        };
+        option.AcceptOnlyFromAmong([.. PaperFormats.Names]);
+        return option;
+    }
+
+    /// <summary><c>--output</c>: how papers are printed.</summary>
+    public static Option<OutputKind> Output() => new("--output", "-o")
+    {
+        Description = "How to print papers: table (for people), jsonl (one JSON object per line) or json (one array).",
+        DefaultValueFactory = static _ => OutputKind.Table,
+        HelpName = "table|jsonl|json",
+    };
+
+    /// <summary><c>--year</c>: the year of dates that the input shows without one.</summary>
+    public static Option<int?> Year()
+    {
+        var option = new Option<int?>("--year")
+        {
+            Description = "The year of dates shown without one (the Daily Papers page shows 'Jul 30'); default: the latest such day up to today.",
+            HelpName = "year",
+        };
+        option.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } year && year is < 1991 or > 9999)
+            {
+                result.AddError($"--year {year} is not a plausible year (1991-9999).");
+            }
+        });
+        return option;
+    }
+}
