@@ -129,16 +129,16 @@ public sealed class HuggingFaceDailyTextFormat : PaperFormat
         {
             cancellationToken.ThrowIfCancellationRequested();
             parser.Add(line);
-            while (parser.Output.Count > 0)
+            foreach (var item in parser.TakeOutput())
             {
-                yield return parser.Output.Dequeue();
+                yield return item;
             }
         }
 
         parser.Complete(lines.LastLineTerminated);
-        while (parser.Output.Count > 0)
+        foreach (var item in parser.TakeOutput())
         {
-            yield return parser.Output.Dequeue();
+            yield return item;
         }
     }
 
@@ -152,16 +152,16 @@ public sealed class HuggingFaceDailyTextFormat : PaperFormat
         while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             parser.Add(line);
-            while (parser.Output.Count > 0)
+            foreach (var item in parser.TakeOutput())
             {
-                yield return parser.Output.Dequeue();
+                yield return item;
             }
         }
 
         parser.Complete(lines.LastLineTerminated);
-        while (parser.Output.Count > 0)
+        foreach (var item in parser.TakeOutput())
         {
-            yield return parser.Output.Dequeue();
+            yield return item;
         }
     }
 }

@@ -78,9 +78,8 @@ public static class PaperReader
         }
 
         options ??= PaperReadOptions.Default;
-        var input = stream;
-        var chosen = format ?? PaperFormats.Detect(ref input, options.SourceName);
-        return Guard(chosen.Read(input, options, cancellationToken), options.SourceName);
+        var chosen = Choose(format, ref stream, options);
+        return Guard(chosen.Read(stream, options, cancellationToken), options.SourceName);
     }
 
     /// <summary>Streams the papers and problems of a file asynchronously, opening it when the enumeration starts.</summary>
@@ -121,10 +120,12 @@ public static class PaperReader
         }
 
         options ??= PaperReadOptions.Default;
-        var input = stream;
-        var chosen = format ?? PaperFormats.Detect(ref input, options.SourceName);
-        return GuardAsync(chosen.ReadAsync(input, options, cancellationToken), options.SourceName, cancellationToken);
+        var chosen = Choose(format, ref stream, options);
+        return GuardAsync(chosen.ReadAsync(stream, options, cancellationToken), options.SourceName, cancellationToken);
     }
+
+    private static PaperFormat Choose(PaperFormat? format, ref Stream stream, PaperReadOptions options) =>
+        format ?? PaperFormats.Detect(ref stream, options.SourceName);
 
     private static PaperReadOptions WithSourceName(PaperReadOptions? options, string path)
     {

@@ -6,7 +6,7 @@ namespace PaperModel.Sources.DailyPage;
 /// <summary>
 /// Turns the lines of a copied Daily Papers page into papers and problems. Lines are pushed in one at a time
 /// (<see cref="Add(TextLine)"/>, then <see cref="Complete(bool)"/>); finished items are collected in
-/// <see cref="Output"/> for the caller to drain. Memory is bounded by one paper card. Not thread-safe.
+/// <see cref="TakeOutput"/> for the caller to hand out. Memory is bounded by one paper card. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// The page is loosely structured, so the parser works on paragraphs (runs of text lines) and the page furniture
@@ -20,6 +20,7 @@ internal sealed class DailyPageParser
     private readonly string? _source;
     private readonly PaperReadOptions _options;
     private readonly DateTimeOffset _reference;
+    private readonly Queue<PaperReadItem> _output = new();
 
     private Card _card = new();
     private Paragraph? _paragraph;
@@ -41,8 +42,14 @@ internal sealed class DailyPageParser
         _reference = (options.ReferenceDate ?? DateTimeOffset.UtcNow).ToUniversalTime();
     }
 
-    /// <summary>Papers and problems ready to be handed out, in input order.</summary>
-    public Queue<PaperReadItem> Output { get; } = new();
+    /// <summary>Hands out the papers and problems finished so far, in input order.</summary>
+    public IEnumerable<PaperReadItem> TakeOutput()
+    {
+        while (_output.Count > 0)
+        {
+            yield return _output.Dequeue();
+        }
+    }
 
     public void Add(TextLine line)
     {
@@ -436,7 +443,7 @@ internal sealed class DailyPageParser
         }
 
         _papers++;
-        Output.Enqueue(PaperReadItem.FromPaper(paper));
+        _output.Enqueue(PaperReadItem.FromPaper(paper));
         if (paper.Title.IndexOf('\uFFFD') >= 0 || paper.Abstract.IndexOf('\uFFFD') >= 0)
         {
             Report(DailyPageCodes.InvalidUtf8, title.Line, title.Column, ProblemSeverity.Warning, string.Format(
@@ -478,7 +485,7 @@ internal sealed class DailyPageParser
     private void Report(string code, int line, int column, ProblemSeverity severity, string message)
     {
         _problems++;
-        Output.Enqueue(PaperReadItem.FromProblem(new ParseProblem(code, message, _source, line, column, severity)
+        _output.Enqueue(PaperReadItem.FromProblem(new ParseProblem(code, message, _source, line, column, severity)
         {
             Record = _records == 0 ? null : _records,
         }));
