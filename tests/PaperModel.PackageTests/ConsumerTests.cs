@@ -7,37 +7,22 @@ namespace PaperModel.PackageTests;
 
 /// <summary>
 /// Fresh projects outside the solution that reference the packed <c>PaperModel</c> package by version, the way users
-/// do: they build, run, publish trimmed, and also target an older framework that gets lib/netstandard2.0.
+/// do: they build and run on .NET 10, on .NET 8 (through lib/netstandard2.0), and publish with Native AOT.
 /// </summary>
+/// <remarks>The app's code and taxonomy are in <c>Consumer/</c>; the expected values below come from the samples themselves.</remarks>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper output)
 {
-    /// <summary>The consumer's code, run with the sample page path as its argument.</summary>
-    private const string Program = """
-        using System.Reflection;
-        using System.Runtime.Versioning;
-        using PaperModel;
-        using PaperModel.Serialization;
-
-        var library = typeof(Paper).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
-        Console.WriteLine($"library: {library}");
-
-        var id = ArxivId.Parse("2310.12345v2");
-        var paper = new Paper(id.WithoutVersion().ToString(), "Low-Rank Adaptation at Scale") { ArxivId = id, Categories = ["cs.CL", "cs.LG"] };
-        var copy = PaperJson.Deserialize(PaperJson.Serialize(paper));
-        Console.WriteLine($"round trip: {copy.Id} {copy.ArxivId} {copy.Title} [{string.Join(",", copy.Categories)}] equal={copy == paper}");
-        """;
-
     [Fact]
     public void Console_app_on_net10_builds_and_runs_against_the_package()
     {
         var app = WriteApp("app-net10", "net10.0");
 
         Build(app);
-        var result = Run(app, "net10.0");
+        var result = RunDll(app, "net10.0");
 
         result.Lines.Should().Contain("library: .NETCoreApp,Version=v10.0");
-        AssertSameBehaviour(result);
+        AssertBehaviour(result);
     }
 
     [Fact]
@@ -48,47 +33,61 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
         var app = WriteApp("app-net8", "net8.0", "<RollForward>Major</RollForward>");
 
         Build(app);
-        var result = Run(app, "net8.0");
+        var result = RunDll(app, "net8.0");
 
         result.Lines.Should().Contain("library: .NETStandard,Version=v2.0");
-        AssertSameBehaviour(result);
+        AssertBehaviour(result);
     }
 
     [Fact]
-    public void Trimmed_self_contained_publish_has_no_trim_warnings_and_behaves_the_same()
+    public void Native_aot_publish_has_no_trimming_or_aot_warnings_and_behaves_the_same()
     {
-        var app = WriteApp("app-trimmed", "net10.0");
+        // The whole library is rooted, so the compiler analyses all of it, not only what this small app calls.
+        var app = WriteApp("app-aot", "net10.0", "<PublishAot>true</PublishAot>", """<TrimmerRootAssembly Include="PaperModel" />""");
         var publish = Path.Combine(app, "publish");
 
         // TrimmerSingleWarn=false reports each warning instead of one summary warning per assembly.
-        var result = packages.Consumer(
-            app,
-            "publish",
-            "-c",
-            "Release",
-            "-r",
-            RuntimeInformation.RuntimeIdentifier,
-            "--self-contained",
-            "-p:PublishTrimmed=true",
-            "-p:TrimmerSingleWarn=false",
-            "-o",
-            publish,
-            "--disable-build-servers");
+        List<string> arguments = ["publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-p:TrimmerSingleWarn=false", "-o", publish, "--disable-build-servers"];
+        if (NativeLinker() is { } linker)
+        {
+            arguments.Add("-p:CppCompilerAndLinker=" + linker);
+        }
+
+        var result = packages.Consumer(app, [.. arguments]);
         Log(result);
 
         result.ShouldSucceed();
-        result.Lines.Should().NotContain(static l => l.Contains("warning IL", StringComparison.Ordinal), "the library is trimming-compatible");
-        var run = ProcessRunner.Run(Path.Combine(publish, "app"), [RepoPaths.DailyPapersPage], app, new Dictionary<string, string?>(), DotNet.Timeout);
+        result.Lines.Should().NotContain(static l => l.Contains("warning IL", StringComparison.Ordinal), "the library is trimming- and AOT-compatible");
+        var run = ProcessRunner.Run(Path.Combine(publish, "app"), [RepoPaths.Format("hf-daily-papers-api.sample.json")], app, new Dictionary<string, string?>(), DotNet.Timeout);
         Log(run);
         run.ShouldSucceed();
-        AssertSameBehaviour(run);
+        AssertBehaviour(run);
     }
 
-    private static void AssertSameBehaviour(ProcessResult result) =>
-        result.Lines.Should().Contain("round trip: 2310.12345 2310.12345v2 Low-Rank Adaptation at Scale [cs.CL,cs.LG] equal=True");
+    /// <summary>Expected output, taken from the samples (4 papers in the API sample) and the consumer's taxonomy file.</summary>
+    private static void AssertBehaviour(ProcessResult result)
+    {
+        result.Lines.Should().ContainInOrder(
+            "read: 4 papers, 0 errors",
+            "paper: 2606.00467 On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance",
+            "paper: 2606.11409 Risk Under Pressure: Compute-Aware Evaluation of Adversarial Robustness in Language Models",
+            "paper: 2606.09446 Leveraging Morphology for Historical Script Metrological Analysis",
+            "paper: 2606.12575 High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation",
+            "json round trip: True",
+            "taxonomy: my-topics 1.0.0: peft, peft/lora, peft/adapters, mixture-of-experts");
+    }
+
+    /// <summary>
+    /// Native AOT links with clang by default; machines with only gcc (like the CI image) use it instead.
+    /// </summary>
+    private static string? NativeLinker() =>
+        OnPath("clang") ? null : OnPath("gcc") ? "gcc" : null;
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
 
     /// <summary>Writes a console app referencing the package by version, warnings as errors, nullable on.</summary>
-    private string WriteApp(string name, string targetFramework, string extraProperties = "")
+    private string WriteApp(string name, string targetFramework, string extraProperties = "", string extraItems = "")
     {
         var directory = packages.NewProjectDirectory(name);
         File.WriteAllText(
@@ -106,10 +105,16 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PaperModel" Version="{packages.Version}" />
+                <None Update="my.taxonomy.json" CopyToOutputDirectory="PreserveNewest" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+        foreach (var file in new[] { "Program.cs", "my.taxonomy.json" })
+        {
+            File.Copy(Path.Combine(AppContext.BaseDirectory, "Consumer", file), Path.Combine(directory, file));
+        }
+
         return directory;
     }
 
@@ -120,9 +125,9 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
         result.ShouldSucceed();
     }
 
-    private ProcessResult Run(string app, string targetFramework)
+    private ProcessResult RunDll(string app, string targetFramework)
     {
-        var result = packages.Consumer(app, Path.Combine(app, "bin", "Release", targetFramework, "app.dll"), RepoPaths.DailyPapersPage);
+        var result = packages.Consumer(app, Path.Combine(app, "bin", "Release", targetFramework, "app.dll"), RepoPaths.Format("hf-daily-papers-api.sample.json"));
         Log(result);
         return result.ShouldSucceed();
     }

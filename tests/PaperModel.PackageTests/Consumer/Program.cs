@@ -1,0 +1,28 @@
+// A consumer app of the packed PaperModel package (copied into a fresh project by ConsumerTests).
+// Arguments: the Hugging Face API JSON sample.
+using System.Reflection;
+using System.Runtime.Versioning;
+using PaperModel;
+using PaperModel.Classification;
+using PaperModel.Serialization;
+using PaperModel.Sources;
+
+var library = typeof(Paper).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
+Console.WriteLine($"library: {library}");
+
+PaperReadResult result;
+using (var stream = File.OpenRead(args[0]))
+{
+    result = PaperReadResult.From(HuggingFaceApiFormat.Instance.Read(stream, new PaperReadOptions { SourceName = Path.GetFileName(args[0]) }));
+}
+
+Console.WriteLine($"read: {result.Papers.Count} papers, {result.Problems.Count(static p => p.Severity == ProblemSeverity.Error)} errors");
+foreach (var paper in result.Papers)
+{
+    Console.WriteLine($"paper: {paper.ArxivId} {paper.Title}");
+}
+
+Console.WriteLine($"json round trip: {result.Papers.All(static p => PaperJson.Deserialize(PaperJson.Serialize(p)) == p)}");
+
+var taxonomy = Taxonomy.LoadFile(Path.Combine(AppContext.BaseDirectory, "my.taxonomy.json"));
+Console.WriteLine($"taxonomy: {taxonomy.Name} {taxonomy.Version}: {string.Join(", ", taxonomy.Topics.Select(static t => t.Path))}");
