@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace PaperModel.Common.Matching;
+
+/// <summary>
+/// Tokenisation and case folding used by phrase matching. Every operation works on the original text and keeps
+/// offsets into it: folding maps one UTF-16 unit to one UTF-16 unit, so a span of folded text has the same start and
+/// length as the original span.
+/// </summary>
+/// <remarks>
+/// A token is a maximal run of Unicode letters and decimal digits (surrogate pairs included), continued by combining
+/// marks. Everything else separates tokens, so word boundaries are Unicode-aware: <c>explora</c> is one token and
+/// never contains the token <c>LoRA</c>.
+/// </remarks>
+internal static class TextTokens
+{
+    /// <summary>Folds one character for case-insensitive comparison (invariant simple upper-case mapping, length-preserving).</summary>
+    public static char Fold(char c) => c < 0x80 ? (c >= 'a' && c <= 'z' ? (char)(c - 0x20) : c) : char.ToUpperInvariant(c);
+
+    /// <summary>Folds a whole string (used at build time for vocabulary tokens).</summary>
+    public static string Fold(string text)
+    {
+        var chars = new char[text.Length];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = Fold(text[i]);
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>
+    /// Finds the next token at or after <paramref name="position"/>.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="position">Where to start looking.</param>
+    /// <param name="start">The token's start.</param>
+    /// <param name="length">The token's length in UTF-16 units.</param>
+    /// <returns><see langword="true"/> when a token was found.</returns>
+    public static bool NextToken(string text, int position, out int start, out int length)
+    {
+        var i = position;
+        while (i < text.Length)
+        {
+            var width = TokenCharWidth(text, i, continuing: false);
+            if (width > 0)
+            {
+                start = i;
+                i += width;
+                while (i < text.Length && (width = TokenCharWidth(text, i, continuing: true)) > 0)
+                {
+                    i += width;
+                }
+
+                length = i - start;
+                return true;
+            }
+
+            i++;
+        }
+
+        start = text.Length;
+        length = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the text between two tokens is a "joiner": only white space and at most one hyphen or dash, so
+    /// <c>mixture-of-experts</c>, <c>mixture of experts</c> and <c>mixture - of experts</c> read the same.
+    /// </summary>
+    public static bool IsJoiner(string text, int start, int length)
+    {
+        if (length <= 0)
+        {
+            return false;
+        }
+
+        var hyphens = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (IsHyphen(c))
+            {
+                if (++hyphens > 1)
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the character is a hyphen or dash that joins compound words.</summary>
+    public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2212' or '\u00AD';
+
+    /// <summary>Whether the gap between two phrase tokens contains a hyphen (a closed compound is then accepted too).</summary>
+    public static bool ContainsHyphen(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (IsHyphen(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int TokenCharWidth(string text, int index, bool continuing)
+    {
+        var c = text[index];
+        if (c < 0x80)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? 1 : 0;
+        }
+
+        var width = char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+        switch (CharUnicodeInfo.GetUnicodeCategory(text, index))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.DecimalDigitNumber:
+                return width;
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.EnclosingMark:
+                return continuing ? width : 0;
+            default:
+                return 0;
+        }
+    }
+}
