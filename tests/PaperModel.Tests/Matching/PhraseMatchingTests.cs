@@ -1,0 +1,197 @@
+using PaperModel.Common.Matching;
+using PaperModel.Common.Taxonomy;
+
+namespace PaperModel.Tests.Matching;
+
+public class PhraseMatchingTests
+{
+    [Theory]
+    [InlineData("Mixture-of-Experts layers", "mixture-of-experts", "Mixture-of-Experts")]
+    [InlineData("a sparse mixture of experts model", "mixture-of-experts", "mixture of experts")]
+    [InlineData("mixture-of experts", "mixture-of-experts", "mixture-of experts")]
+    [InlineData("mixture \u2013 of experts", "mixture-of-experts", "mixture \u2013 of experts")]
+    [InlineData("parameter efficient fine tuning", "parameter-efficient fine-tuning", "parameter efficient fine tuning")]
+    [InlineData("We finetune it.", "fine-tune", "finetune")]
+    [InlineData("parameter-efficient finetuning of LLMs", "parameter-efficient fine-tuning", "parameter-efficient finetuning")]
+    public void Hyphen_space_and_closed_compound_variants_match(string text, string phrase, string expected)
+    {
+        Matches(text, phrase).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("mixture--of experts")]
+    [InlineData("mixture, of experts")]
+    [InlineData("mixture/of experts")]
+    [InlineData("mixtureof experts")]
+    public void Other_separators_do_not_join_phrase_tokens(string text)
+    {
+        Matches(text, "mixture of experts").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("several adapters", "adapter", "adapters")]
+    [InlineData("Reward Models", "reward model", "Reward Models")]
+    [InlineData("neural scaling laws", "scaling law", "scaling laws")]
+    [InlineData("load balancing losses", "load balancing loss", "load balancing losses")]
+    [InlineData("routing strategies", "routing strategy", "routing strategies")]
+    [InlineData("KV caches", "KV cache", "KV caches")]
+    [InlineData("mixtures of experts", "mixture of expert", "mixtures of experts")]
+    public void Regular_plurals_match_phrases_written_in_the_singular(string text, string phrase, string expected)
+    {
+        Matches(text, phrase).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("loss", "los")]
+    [InlineData("adapteres", "adapter")]
+    [InlineData("adapterss", "adapter")]
+    [InlineData("adaptered", "adapter")]
+    public void Non_plural_endings_do_not_match(string text, string phrase)
+    {
+        Matches(text, phrase).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("We fine-tune with LoRA.", "LoRA")]
+    [InlineData("LoRA-style updates", "LoRA")]
+    [InlineData("several LoRAs merged", "LoRAs")]
+    [InlineData("MoE-based LLMs", "MoE")]
+    [InlineData("Sparse MoEs scale", "MoEs")]
+    [InlineData("trained with RLHF.", "RLHF")]
+    public void Acronyms_match_whole_tokens_with_the_same_capitals(string text, string expected)
+    {
+        var phrase = expected.TrimEnd('s');
+        Matches(text, phrase).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("explora of the data", "LoRA")]
+    [InlineData("a lora radio link", "LoRA")]
+    [InlineData("LORA networks", "LoRA")]
+    [InlineData("LoRa WAN", "LoRA")]
+    [InlineData("moe", "MoE")]
+    [InlineData("MOE", "MoE")]
+    [InlineData("rlhf", "RLHF")]
+    [InlineData("LORAs", "LoRA")]
+    public void Acronyms_do_not_match_other_capitalisation_or_inside_lowercase_words(string text, string phrase)
+    {
+        Matches(text, phrase).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("DeepSeekMoE: towards", "MoE", "MoE")]
+    [InlineData("AdaLoRA allocates", "LoRA", "LoRA")]
+    [InlineData("MoELoRA combines", "MoE", "MoE")]
+    [InlineData("the LoRAShear method", "LoRA", "LoRA")]
+    [InlineData("StableMoEs", "MoE", "MoEs")]
+    public void Acronyms_match_at_camel_case_boundaries_inside_a_token(string text, string phrase, string expected)
+    {
+        Matches(text, phrase).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("QLoRA fine-tuning", "LoRA")]
+    [InlineData("ExPLoRA adapts", "LoRA")]
+    [InlineData("MoEfication of models", "MoE")]
+    [InlineData("OLMoE", "MoE")]
+    public void Acronyms_do_not_match_inside_a_token_without_a_camel_case_boundary(string text, string phrase)
+    {
+        Matches(text, phrase).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_listed_compound_acronym_matches_as_a_whole_token()
+    {
+        Matches("QLoRA fine-tuning", "QLoRA").Should().Equal("QLoRA");
+        Matches("OLMoE", "OLMoE").Should().Equal("OLMoE");
+    }
+
+    [Fact]
+    public void Keywords_are_case_insensitive_but_acronym_tokens_inside_them_are_not()
+    {
+        Matches("SWITCH TRANSFORMERS", "switch transformer").Should().Equal("SWITCH TRANSFORMERS");
+        Matches("a LoRA adapter", "LoRA adapter").Should().Equal("LoRA adapter");
+        Matches("a LORA ADAPTER", "LoRA adapter").Should().BeEmpty();
+        Matches("lora adapter", "lora adapter").Should().Equal("lora adapter");
+    }
+
+    [Fact]
+    public void Acronym_kind_makes_every_token_case_sensitive()
+    {
+        Matches("Llama Guard", "Llama Guard", PhraseKind.Acronym).Should().Equal("Llama Guard");
+        Matches("llama guard", "Llama Guard", PhraseKind.Acronym).Should().BeEmpty();
+        Matches("llama guard", "Llama Guard").Should().Equal("llama guard");
+    }
+
+    [Fact]
+    public void Gaps_that_are_not_joiners_must_match_literally()
+    {
+        Matches("(IA)^3 scales activations", "(IA)^3").Should().Equal("IA)^3");
+        Matches("IA 3", "(IA)^3").Should().BeEmpty();
+        Matches("helpful, honest and harmless", "helpful, honest").Should().Equal("helpful, honest");
+        Matches("helpful honest", "helpful, honest").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("na\u00efve LoRA", "LoRA", 6)]
+    [InlineData("\u0130\u0130 LoRA", "LoRA", 3)]
+    [InlineData("\u00dfLoRA", "LoRA", 1)]
+    [InlineData("Stra\u00dfe adapter", "adapter", 7)]
+    [InlineData("\ud835\udc00 adapter", "adapter", 3)]
+    public void Offsets_point_into_the_original_text_whatever_the_case_mapping(string text, string phrase, int start)
+    {
+        var found = Scan(text, phrase);
+        found.Should().ContainSingle();
+        found[0].Start.Should().Be(start);
+        text.Substring(found[0].Start, found[0].Length).Should().BeEquivalentTo(phrase);
+    }
+
+    [Theory]
+    [InlineData("caf\u00e9adapter")]
+    [InlineData("\u00e9adapter")]
+    [InlineData("adapter\u00e9")]
+    [InlineData("adapter\u0301s")]
+    [InlineData("\u4e2dadapter")]
+    public void Word_boundaries_are_unicode_aware(string text)
+    {
+        Matches(text, "adapter").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Several_phrases_at_one_position_are_all_reported_longest_first()
+    {
+        var tables = MatcherTables.Build(
+        [
+            new PhraseSource(0, false, "low-rank", 1, PhraseKind.Keyword),
+            new PhraseSource(0, false, "low-rank adaptation", 1, PhraseKind.Keyword),
+        ]);
+        var found = Scan(tables, "Low-Rank Adaptation of LLMs");
+        found.Select(o => tables.Entries[o.Entry].Phrase).Should().Equal("low-rank adaptation", "low-rank");
+        found.Select(o => o.Length).Should().Equal(19, 8);
+    }
+
+    [Fact]
+    public void Vocabulary_is_sorted_ordinally_and_folded()
+    {
+        var tables = MatcherTables.Build(
+        [
+            new PhraseSource(0, false, "Mixture-of-Experts", 1, PhraseKind.Keyword),
+            new PhraseSource(1, false, "LoRA", 1, PhraseKind.Keyword),
+            new PhraseSource(1, true, "LoRa radio", 1, PhraseKind.Keyword),
+        ]);
+        tables.Vocabulary.Should().Equal("EXPERTS", "LORA", "MIXTURE", "MIXTUREOF", "MIXTUREOFEXPERTS", "OF", "OFEXPERTS", "RADIO");
+    }
+
+    private static List<string> Matches(string text, string phrase, PhraseKind kind = PhraseKind.Keyword) =>
+        Scan(text, phrase, kind).Select(o => text.Substring(o.Start, o.Length)).ToList();
+
+    private static List<Occurrence> Scan(string text, string phrase, PhraseKind kind = PhraseKind.Keyword) =>
+        Scan(MatcherTables.Build([new PhraseSource(0, false, phrase, 1, kind)]), text);
+
+    private static List<Occurrence> Scan(MatcherTables tables, string text)
+    {
+        var buffer = new OccurrenceBuffer();
+        PhraseScanner.Scan(text, tables, new TokenHashTable(tables.Vocabulary), buffer);
+        return buffer.Items.ToArray().ToList();
+    }
+}
