@@ -36,7 +36,7 @@ public sealed class Classifier
     public Classifier(Taxonomy taxonomy, TokenLookup? lookup, ClassifierOptions? options = null)
     {
         Taxonomy = taxonomy ?? throw new ArgumentNullException(nameof(taxonomy));
-        Options = options ?? ClassifierOptions.Default;
+        Options = Validate(options ?? ClassifierOptions.Default);
         _topics = [.. taxonomy.Topics];
         _tables = MatcherTables.Build(Sources(_topics));
         if (lookup is null)
@@ -177,6 +177,28 @@ public sealed class Classifier
         return new PaperClassification(result.AsReadOnly());
     }
 
+    private static ClassifierOptions Validate(ClassifierOptions options)
+    {
+        CheckWeight(options.TitleWeight, nameof(options.TitleWeight));
+        CheckWeight(options.AbstractWeight, nameof(options.AbstractWeight));
+        CheckWeight(options.CategoryWeight, nameof(options.CategoryWeight));
+        CheckWeight(options.DefaultThreshold, nameof(options.DefaultThreshold));
+        if (options.MaxRepeats < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRepeats, "MaxRepeats must be at least 1.");
+        }
+
+        return options;
+
+        static void CheckWeight(double value, string name)
+        {
+            if (!(value >= 0 && value <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), value, name + " must be in [0, 1].");
+            }
+        }
+    }
+
     private static IEnumerable<PhraseSource> Sources(Topic[] topics)
     {
         for (var t = 0; t < topics.Length; t++)
@@ -244,7 +266,7 @@ public sealed class Classifier
         }
 
         var repeats = 0;
-        var maxRepeats = fieldIndex == 0 ? 1 : Math.Max(1, Options.MaxRepeats);
+        var maxRepeats = fieldIndex == 0 ? 1 : Options.MaxRepeats;
         for (var j = 0; j < items.Length; j++)
         {
             if (j == index || field.Vetoed[j])

@@ -1,0 +1,193 @@
+using PaperModel.Classification;
+
+namespace PaperModel.Tests.Classification;
+
+public class ClassifierTests
+{
+    private const string Json = """
+        {
+          "name": "test",
+          "version": "1",
+          "topics": [
+            {
+              "id": "peft",
+              "name": "PEFT",
+              "keywords": ["parameter-efficient", { "text": "adapter", "weight": 0.6 }],
+              "vetoes": ["power adapter"],
+              "categories": ["cs.CL"],
+              "children": [
+                { "id": "lora", "name": "LoRA", "acronyms": ["LoRA", "QLoRA"], "keywords": ["low-rank adaptation"] }
+              ]
+            },
+            {
+              "id": "alignment",
+              "name": "Alignment",
+              "keywords": [{ "text": "alignment", "weight": 0.6 }, "human feedback"],
+              "vetoes": ["word alignment"],
+              "threshold": 0.5
+            },
+            { "id": "strict", "name": "Strict", "keywords": ["strict phrase"], "threshold": 0.95 }
+          ]
+        }
+        """;
+
+    private static readonly Taxonomy Taxonomy = Taxonomy.Parse(Json);
+    private static readonly Classifier Classifier = new(Taxonomy);
+
+    [Fact]
+    public void A_strong_phrase_in_the_title_assigns_the_topic_and_its_ancestors_with_evidence()
+    {
+        var paper = new Paper("1", "QLoRA: Efficient Finetuning of Quantized LLMs");
+
+        var result = Classifier.Classify(paper);
+
+        result.Topics.Select(t => t.Topic.Id).Should().Equal("peft", "lora");
+        var lora = result.Find("lora")!;
+        lora.Score.Should().BeApproximately(0.9, 1e-9);
+        lora.IsImplied.Should().BeFalse();
+        lora.Evidence.Should().ContainSingle().Which.Should().Be(
+            new TopicEvidence(EvidenceField.Title, "QLoRA", 0, 5, Taxonomy["lora"], 0.9));
+        result.Find("peft")!.Evidence.Should().Equal(lora.Evidence);
+    }
+
+    [Fact]
+    public void Title_weighs_more_than_one_mention_in_the_abstract()
+    {
+        var inTitle = Classifier.Classify("Adapter layers for transfer");
+        var inAbstract = Classifier.Classify("Transfer learning", "We add an adapter to a frozen model.");
+        var twiceInAbstract = Classifier.Classify("Transfer learning", "We add adapters. Each adapter is small.");
+
+        inTitle.Find("peft")!.Score.Should().BeApproximately(0.54, 1e-9);
+        inAbstract.Topics.Should().BeEmpty("one passing mention (0.6 x 0.3 = 0.18) stays under the threshold");
+        twiceInAbstract.Topics.Should().BeEmpty("two weak mentions give 1 - 0.82^2 = 0.33");
+        Classifier.Classify("Transfer", "Parameter-efficient methods. A parameter-efficient adapter.")
+            .Find("peft")!.Score.Should().BeApproximately(1 - (0.7 * 0.7 * 0.82), 1e-9);
+    }
+
+    [Fact]
+    public void Repeats_of_one_phrase_in_the_abstract_count_at_most_three_times()
+    {
+        var text = string.Join(" ", Enumerable.Repeat("parameter-efficient", 6));
+
+        var result = Classifier.Classify("A title", text);
+
+        result.Find("peft")!.Score.Should().BeApproximately(1 - Math.Pow(0.7, 3), 1e-9);
+        result.Find("peft")!.Evidence.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void A_veto_masks_the_matches_it_overlaps_but_not_others()
+    {
+        Classifier.Classify("Word alignment for machine translation").Topics.Should().BeEmpty();
+        Classifier.Classify("Power adapters in the field").Topics.Should().BeEmpty();
+
+        var both = Classifier.Classify("Word alignment and alignment of language models with human feedback");
+        both.Find("alignment")!.Evidence.Select(e => (e.Phrase, e.Start)).Should().Equal(("alignment", 19), ("human feedback", 53));
+    }
+
+    [Fact]
+    public void A_veto_of_a_parent_also_masks_phrases_of_its_children()
+    {
+        var taxonomy = Taxonomy.Parse("""
+            { "name": "t", "version": "1", "topics": [
+              { "id": "moe", "name": "MoE", "vetoes": ["expert system"],
+                "children": [ { "id": "experts", "name": "Experts", "keywords": ["expert"] } ] } ] }
+            """);
+        var classifier = new Classifier(taxonomy);
+
+        classifier.Classify("An expert system for medicine").Topics.Should().BeEmpty();
+        classifier.Classify("Routing tokens to each expert").Topics.Select(t => t.Topic.Id).Should().Equal("moe", "experts");
+    }
+
+    [Fact]
+    public void A_longer_match_is_not_counted_twice_with_the_shorter_one_inside_it()
+    {
+        var taxonomy = Taxonomy.Parse("""
+            { "name": "t", "version": "1", "topics": [
+              { "id": "lora", "name": "LoRA", "keywords": [{ "text": "low-rank", "weight": 0.4 }, "low-rank adaptation"] } ] }
+            """);
+
+        var result = new Classifier(taxonomy).Classify("Low-Rank Adaptation");
+
+        result.Find("lora")!.Evidence.Should().ContainSingle().Which.Phrase.Should().Be("low-rank adaptation");
+        result.Find("lora")!.Score.Should().BeApproximately(0.9, 1e-9);
+    }
+
+    [Fact]
+    public void Topic_thresholds_apply_per_topic()
+    {
+        Classifier.Classify("A strict phrase here").Topics.Should().BeEmpty("0.9 is below the topic's threshold of 0.95");
+        Classifier.Classify("A strict phrase here", "strict phrase, strict phrase").Find("strict")!.Score
+            .Should().BeGreaterThan(0.95);
+    }
+
+    [Fact]
+    public void A_parent_is_implied_when_only_a_child_reaches_its_threshold()
+    {
+        var taxonomy = Taxonomy.Parse("""
+            { "name": "t", "version": "1", "topics": [
+              { "id": "peft", "name": "PEFT", "threshold": 0.99,
+                "children": [ { "id": "lora", "name": "LoRA", "acronyms": ["LoRA"] } ] } ] }
+            """);
+
+        var result = new Classifier(taxonomy).Classify("LoRA for all");
+
+        result.Find("peft")!.IsImplied.Should().BeTrue();
+        result.Find("lora")!.IsImplied.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Categories_add_a_small_prior_only_to_topics_with_text_evidence()
+    {
+        var withCategory = Classifier.Classify("Adapters", null, ["cs.CL"]);
+        var without = Classifier.Classify("Adapters");
+
+        withCategory.Find("peft")!.Score.Should().BeApproximately(1 - (0.46 * 0.9), 1e-9);
+        withCategory.Find("peft")!.Evidence.Last().Should().Be(
+            new TopicEvidence(EvidenceField.Category, "cs.CL", 0, 5, Taxonomy["peft"], 0.1));
+        without.Find("peft")!.Score.Should().BeApproximately(0.54, 1e-9);
+        Classifier.Classify("Nothing relevant", null, ["cs.CL"]).Topics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Classifying_in_parallel_gives_the_same_results_as_one_by_one()
+    {
+        var papers = Enumerable.Range(0, 400)
+            .Select(i => ($"Title {i} with {(i % 3 == 0 ? "LoRA" : "adapters")}", i % 2 == 0 ? "word alignment and alignment" : "parameter-efficient"))
+            .ToArray();
+        var expected = papers.Select(p => Describe(Classifier.Classify(p.Item1, p.Item2))).ToArray();
+
+        var actual = new string[papers.Length];
+        Parallel.For(0, papers.Length, i => actual[i] = Describe(Classifier.Classify(papers[i].Item1, papers[i].Item2)));
+
+        actual.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void A_lookup_generated_for_another_taxonomy_is_rejected()
+    {
+        var act = () => new Classifier(Taxonomy, new EmptyLookup());
+
+        act.Should().Throw<ArgumentException>().WithMessage("*does not match the taxonomy 'test'*");
+    }
+
+    [Theory]
+    [InlineData(1.5, 0.3, 3)]
+    [InlineData(0.9, -0.1, 3)]
+    [InlineData(0.9, double.NaN, 3)]
+    [InlineData(0.9, 0.3, 0)]
+    public void Options_out_of_range_are_rejected(double title, double @abstract, int repeats)
+    {
+        var act = () => new Classifier(Taxonomy, new ClassifierOptions { TitleWeight = title, AbstractWeight = @abstract, MaxRepeats = repeats });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static string Describe(PaperClassification result) =>
+        string.Join("|", result.Topics.Select(t => $"{t.Topic.Id}:{t.Score:R}:{string.Join(",", t.Evidence.Select(e => $"{e.Field}{e.Start}+{e.Length}"))}"));
+
+    private sealed class EmptyLookup : TokenLookup
+    {
+        public override int Find(ReadOnlySpan<char> foldedToken) => -1;
+    }
+}
