@@ -82,10 +82,10 @@ internal static class ArxivAtomEntry
 
         var published = Date(entry, "published");
         var updated = Date(entry, "updated");
-        var paper = new Paper(id.WithoutVersion().ToString(), SourceText.Normalize(title))
+        var paper = new Paper(id.WithoutVersion().ToString(), PaperText.NormalizeWhitespace(title))
         {
             ArxivId = id,
-            Abstract = summary is null ? string.Empty : SourceText.Normalize(summary),
+            Abstract = summary is null ? string.Empty : PaperText.NormalizeWhitespace(summary),
             Authors = Authors(entry),
             Published = published,
             Updated = updated,

@@ -129,10 +129,10 @@ internal static class ArxivMetadataRecord
             ? []
             : categories.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
-        return new Paper(arxivId.ToString(), SourceText.Normalize(title))
+        return new Paper(arxivId.ToString(), PaperText.NormalizeWhitespace(title))
         {
             ArxivId = versionedId,
-            Abstract = abstractText is null ? string.Empty : SourceText.Normalize(abstractText),
+            Abstract = abstractText is null ? string.Empty : PaperText.NormalizeWhitespace(abstractText),
             Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
@@ -277,6 +277,6 @@ internal static class ArxivMetadataRecord
             sb.Append(part);
         }
 
-        return SourceText.Normalize(sb.ToString());
+        return PaperText.NormalizeWhitespace(sb.ToString());
     }
 }

@@ -17,7 +17,7 @@ internal static class AuthorList
         }
 
         var authors = new List<Author>();
-        var normalized = SourceText.Normalize(text);
+        var normalized = PaperText.NormalizeWhitespace(text);
         var name = new StringBuilder();
         var affiliation = new StringBuilder();
         var depth = 0;
@@ -78,7 +78,7 @@ internal static class AuthorList
 
     private static void Add(List<Author> authors, StringBuilder name, StringBuilder affiliation)
     {
-        var n = SourceText.Normalize(name.ToString());
+        var n = PaperText.NormalizeWhitespace(name.ToString());
         var a = SourceText.NormalizeOptional(affiliation.ToString());
         name.Clear();
         affiliation.Clear();

@@ -93,10 +93,10 @@ internal static class HuggingFaceApiRecord
         var listedOn = item is { } listed ? Date(listed, "publishedAt", rootPath, warnings) : null;
         listedOn ??= Date(paper, "submittedOnDailyAt", paperPath, warnings);
 
-        return new Paper(id, SourceText.Normalize(title))
+        return new Paper(id, PaperText.NormalizeWhitespace(title))
         {
             ArxivId = arxivId,
-            Abstract = summary is null ? string.Empty : SourceText.Normalize(summary),
+            Abstract = summary is null ? string.Empty : PaperText.NormalizeWhitespace(summary),
             Authors = Authors(paper, paperPath),
             Published = Date(paper, "publishedAt", paperPath, warnings),
             ListedOn = listedOn,
@@ -130,7 +130,7 @@ internal static class HuggingFaceApiRecord
             var name = String(author, "name", authorPath) ?? throw new ItemException("PM1033", $"{authorPath} has no \"name\".", authorPath);
             _ = TryGet(author, "hidden", JsonValueKind.True, authorPath, "a boolean", out _);
 
-            var normalized = SourceText.Normalize(name);
+            var normalized = PaperText.NormalizeWhitespace(name);
             if (normalized.Length > 0)
             {
                 authors.Add(new Author(normalized));

@@ -14,10 +14,22 @@ public static class PaperFormats
     /// <summary>Text copied from the Hugging Face Daily Papers web page (<c>hf-daily-text</c>).</summary>
     public static HuggingFaceDailyTextFormat HuggingFaceDailyText { get; } = new();
 
+    /// <summary>The Hugging Face papers API JSON (<c>hf-api-json</c>).</summary>
+    public static HuggingFaceApiFormat HuggingFaceApi => HuggingFaceApiFormat.Instance;
+
+    /// <summary>The arXiv API Atom feed (<c>arxiv-atom</c>).</summary>
+    public static ArxivAtomFormat ArxivAtom => ArxivAtomFormat.Instance;
+
+    /// <summary>The arXiv bulk metadata snapshot, JSON Lines (<c>arxiv-metadata-jsonl</c>).</summary>
+    public static ArxivMetadataFormat ArxivMetadata => ArxivMetadataFormat.Instance;
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
         HuggingFaceDailyText,
+        HuggingFaceApi,
+        ArxivAtom,
+        ArxivMetadata,
     ];
 
     /// <summary>The names accepted on the command line: <c>auto</c> and the name of every format.</summary>
@@ -43,17 +55,17 @@ public static class PaperFormats
             : throw new ArgumentException($"Unknown format '{name}'. Known formats: {string.Join(", ", All.Select(static f => f.Name))}.", nameof(name));
 
     /// <summary>
-    /// Chooses the format of an input when none was given. The stream is positioned at its start; an implementation
-    /// that looks at the first bytes must hand back a stream that still yields them.
+    /// Chooses the format of an input when none was given, from its first bytes (see <see cref="FormatDetector"/>):
+    /// an Atom <c>&lt;feed&gt;</c> is <see cref="ArxivAtom"/>, a JSON array or a single Hugging Face object is
+    /// <see cref="HuggingFaceApi"/>, one JSON object per line is <see cref="ArxivMetadata"/>, and anything else is
+    /// <see cref="HuggingFaceDailyText"/>. The file name is not used: content decides.
     /// </summary>
-    /// <param name="input">The input; replaced by the stream to read from when detection consumed bytes.</param>
-    /// <param name="sourceName">The file name, if any (its extension is a hint).</param>
+    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
+    /// <param name="sourceName">The file name, if any.</param>
     /// <returns>The format to read the input with.</returns>
     internal static PaperFormat Detect(ref Stream input, string? sourceName)
     {
-        // Content detection plugs in here. With one format there is nothing to choose.
-        _ = input;
         _ = sourceName;
-        return HuggingFaceDailyText;
+        return FormatDetector.Detect(ref input) is { } name && TryGet(name, out var format) ? format : HuggingFaceDailyText;
     }
 }

@@ -5,7 +5,8 @@ namespace PaperModel.Sources;
 /// <summary>
 /// Reads papers from files and streams in any format the library knows (<see cref="PaperFormats"/>), detecting the
 /// format when none is given. Nothing here throws for bad input: a missing or unreadable file, or an input error
-/// part-way, becomes a <see cref="ParseProblem"/> (PM1001, PM1002) among the items. Thread-safe.
+/// part-way, becomes a <see cref="ParseProblem"/> (PM1001, PM1002; PM1090 for corrupt gzip) among the items. Gzip input
+/// (magic bytes <c>1f 8b</c>) is decompressed transparently, whatever the format. Thread-safe.
 /// </summary>
 /// <example>
 /// <code>
@@ -21,6 +22,9 @@ public static class PaperReader
 
     /// <summary>The code of a file or stream that cannot be read.</summary>
     internal const string UnreadableCode = "PM1002";
+
+    /// <summary>The code of gzip input that cannot be decompressed.</summary>
+    internal const string CorruptGzipCode = "PM1090";
 
     private const int FileBufferSize = 64 * 1024;
 
@@ -78,8 +82,7 @@ public static class PaperReader
         }
 
         options ??= PaperReadOptions.Default;
-        var chosen = Choose(format, ref stream, options);
-        return Guard(chosen.Read(stream, options, cancellationToken), options.SourceName);
+        return Guard(EnumerateCore(stream, format, options, cancellationToken), options.SourceName);
     }
 
     /// <summary>Streams the papers and problems of a file asynchronously, opening it when the enumeration starts.</summary>
@@ -120,12 +123,36 @@ public static class PaperReader
         }
 
         options ??= PaperReadOptions.Default;
-        var chosen = Choose(format, ref stream, options);
-        return GuardAsync(chosen.ReadAsync(stream, options, cancellationToken), options.SourceName, cancellationToken);
+        return GuardAsync(EnumerateAsyncCore(stream, format, options, cancellationToken), options.SourceName, cancellationToken);
     }
 
-    private static PaperFormat Choose(PaperFormat? format, ref Stream stream, PaperReadOptions options) =>
-        format ?? PaperFormats.Detect(ref stream, options.SourceName);
+    // Gzip input (magic bytes 1f 8b) is decompressed whatever the format; then the format is detected if none was given.
+    // Both happen when the enumeration starts, so that a read failure becomes a problem like any other.
+    private static IEnumerable<PaperReadItem> EnumerateCore(Stream stream, PaperFormat? format, PaperReadOptions options, CancellationToken cancellationToken)
+    {
+        using var input = FormatDetector.OpenDecompressed(stream, out _);
+        var readFrom = input;
+        var chosen = format ?? PaperFormats.Detect(ref readFrom, options.SourceName);
+        foreach (var item in chosen.Read(readFrom, options, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<PaperReadItem> EnumerateAsyncCore(
+        Stream stream,
+        PaperFormat? format,
+        PaperReadOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var input = FormatDetector.OpenDecompressed(stream, out _);
+        var readFrom = input;
+        var chosen = format ?? PaperFormats.Detect(ref readFrom, options.SourceName);
+        await foreach (var item in chosen.ReadAsync(readFrom, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
 
     private static PaperReadOptions WithSourceName(PaperReadOptions? options, string path)
     {
@@ -199,7 +226,9 @@ public static class PaperReader
     }
 
     private static ParseProblem Unreadable(Exception ex, string? sourceName) =>
-        new(UnreadableCode, "the input cannot be read: " + ex.Message, sourceName, 0, 0);
+        ex is InvalidDataException
+            ? new(CorruptGzipCode, "the gzip data is corrupt: " + ex.Message, sourceName, 0, 0)
+            : new(UnreadableCode, "the input cannot be read: " + ex.Message, sourceName, 0, 0);
 
     // Turns an input error part-way (a disk or network failure) into a final problem instead of an exception.
     private static IEnumerable<PaperReadItem> Guard(IEnumerable<PaperReadItem> items, string? sourceName)
@@ -215,7 +244,7 @@ public static class PaperReader
                     yield break;
                 }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 failure = Unreadable(ex, sourceName);
             }
@@ -248,7 +277,7 @@ public static class PaperReader
                         yield break;
                     }
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
                     failure = Unreadable(ex, sourceName);
                 }

@@ -1,52 +1,11 @@
 using System.Globalization;
-using System.Text;
 
 namespace PaperModel.Sources;
 
-/// <summary>Text helpers shared by the readers: whitespace normalisation, dates, positions in UTF-8 input.</summary>
+/// <summary>Helpers shared by the structured readers: optional text, dates, positions in UTF-8 input, URLs.</summary>
 internal static class SourceText
 {
-    /// <summary>Collapses runs of white space (spaces, tabs, line breaks) into one space and trims the ends.</summary>
-    public static string Normalize(string text)
-    {
-        var needsWork = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]));
-        for (var i = 0; i < text.Length && !needsWork; i++)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
-            {
-                needsWork = true;
-            }
-        }
-
-        if (!needsWork)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-                pendingSpace = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary><see cref="Normalize(string)"/>, mapping <see langword="null"/> and blank text to <see langword="null"/>.</summary>
+    /// <summary><see cref="PaperText.NormalizeWhitespace(string)"/>, mapping <see langword="null"/> and blank text to <see langword="null"/>.</summary>
     public static string? NormalizeOptional(string? text)
     {
         if (text is null)
@@ -54,7 +13,7 @@ internal static class SourceText
             return null;
         }
 
-        var normalized = Normalize(text);
+        var normalized = PaperText.NormalizeWhitespace(text);
         return normalized.Length == 0 ? null : normalized;
     }
 
