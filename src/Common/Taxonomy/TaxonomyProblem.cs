@@ -65,7 +65,7 @@ internal static class TaxonomyProblemCodes
 
     public const string InvalidTopicId = "PM0006";
     public const string InvalidTopicIdTitle = "Topic id is not kebab-case";
-    public const string InvalidTopicIdMessage = "Topic id '{0}' is not kebab-case: use lower-case letters and digits separated by single hyphens (e.g. 'scaling-laws')";
+    public const string InvalidTopicIdMessage = "Topic id '{0}' is not kebab-case: use lower-case letters and digits separated by single hyphens (for example 'scaling-laws')";
 
     public const string DuplicateTopicId = "PM0007";
     public const string DuplicateTopicIdTitle = "Duplicate topic id";
@@ -111,6 +111,10 @@ internal static class TaxonomyProblemCodes
     public const string DuplicateClassTitle = "Two taxonomy files generate the same class";
     public const string DuplicateClassMessage = "The taxonomy would generate '{0}', which '{1}' already generates; set 'className' or 'namespace' in one of the files";
 
+    public const string GeneratorFailure = "PM0024";
+    public const string GeneratorFailureTitle = "Taxonomy generator failed";
+    public const string GeneratorFailureMessage = "The taxonomy generator failed on '{0}' and generated no code for it: {1}";
+
     /// <summary>The severity of a code.</summary>
     public static TaxonomyProblemSeverity SeverityOf(string code) => code switch
     {
@@ -138,6 +142,7 @@ internal static class TaxonomyProblemCodes
         IdentifierClash => IdentifierClashMessage,
         InvalidOption => InvalidOptionMessage,
         DuplicateClass => DuplicateClassMessage,
+        GeneratorFailure => GeneratorFailureMessage,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown taxonomy problem code."),
     };
 }

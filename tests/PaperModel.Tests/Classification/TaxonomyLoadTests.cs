@@ -130,7 +130,7 @@ public class TaxonomyLoadTests
             ("PM0005", 6, 32, ProblemSeverity.Warning));
         ex.Message.Should().Be(
             "The taxonomy 'broken.taxonomy.json' has 1 error:\n"
-            + "broken.taxonomy.json(5,13): error PM0006: Topic id 'Bad_Id' is not kebab-case: use lower-case letters and digits separated by single hyphens (e.g. 'scaling-laws')\n"
+            + "broken.taxonomy.json(5,13): error PM0006: Topic id 'Bad_Id' is not kebab-case: use lower-case letters and digits separated by single hyphens (for example 'scaling-laws')\n"
             + "broken.taxonomy.json(6,32): warning PM0005: Unknown property 'keywrds' in the topic; expected one of: id, name, description, memberName, keywords, acronyms, aliases, vetoes, categories, threshold, children");
     }
 
@@ -189,7 +189,7 @@ public class TaxonomyLoadTests
 
         problems.Should().ContainSingle().Which.Should().Be(new ParseProblem(
             "PM0006",
-            "Topic id '-x' is not kebab-case: use lower-case letters and digits separated by single hyphens (e.g. 'scaling-laws')",
+            "Topic id '-x' is not kebab-case: use lower-case letters and digits separated by single hyphens (for example 'scaling-laws')",
             null,
             3,
             21));

@@ -1,0 +1,29 @@
+using PaperModel.Common;
+using PaperModel.Common.Taxonomy;
+
+namespace PaperModel.Generators.Model;
+
+/// <summary>One taxonomy file after reading: the validated taxonomy (null on errors) and its problems.</summary>
+internal sealed record ParsedTaxonomy(string Path, TaxonomySpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// What the emitter needs for one file: the resolved names and the taxonomy. <see cref="MemberNames"/> holds the C#
+/// name of each topic, in the order of <see cref="TaxonomySpec.Topics"/>.
+/// </summary>
+internal sealed record TaxonomyClassModel(
+    string? Namespace,
+    string ClassName,
+    bool IsPublic,
+    string FileName,
+    TaxonomySpec Taxonomy,
+    EquatableArray<string> MemberNames)
+{
+    /// <summary>The full name of the generated class, without <c>global::</c>.</summary>
+    public string FullName => Namespace is null ? ClassName : Namespace + "." + ClassName;
+
+    /// <summary>The hint name of the generated file, unique per class.</summary>
+    public string HintName => FullName + ".g.cs";
+}
+
+/// <summary>One file's result: the class to generate (null when there are errors) and the diagnostics to report.</summary>
+internal sealed record GenerationModel(string Path, TaxonomyClassModel? Class, EquatableArray<DiagnosticInfo> Diagnostics);
