@@ -135,14 +135,8 @@ internal sealed class JsonTextParser
             SkipTrivia();
             properties.Add(new JsonProperty(name, namePosition, ParseValue(nesting)));
             SkipTrivia();
-            if (TryConsume(','))
+            if (TryConsumeComma('}'))
             {
-                SkipTrivia();
-                if (_pos < _text.Length && _text[_pos] == '}')
-                {
-                    throw Error("trailing comma before '}'", 1);
-                }
-
                 continue;
             }
 
@@ -170,14 +164,8 @@ internal sealed class JsonTextParser
             _cancellationToken.ThrowIfCancellationRequested();
             items.Add(ParseValue(nesting));
             SkipTrivia();
-            if (TryConsume(','))
+            if (TryConsumeComma(']'))
             {
-                SkipTrivia();
-                if (_pos < _text.Length && _text[_pos] == ']')
-                {
-                    throw Error("trailing comma before ']'", 1);
-                }
-
                 continue;
             }
 
@@ -426,6 +414,24 @@ internal sealed class JsonTextParser
         _pos++;
         _line++;
         _lineStart = _pos;
+    }
+
+    /// <summary>Consumes a comma and the trivia after it; a comma right before <paramref name="close"/> is an error at the comma.</summary>
+    private bool TryConsumeComma(char close)
+    {
+        var comma = Here(1);
+        if (!TryConsume(','))
+        {
+            return false;
+        }
+
+        SkipTrivia();
+        if (_pos < _text.Length && _text[_pos] == close)
+        {
+            throw new SyntaxException(new JsonSyntaxError($"trailing comma before '{close}'", comma));
+        }
+
+        return true;
     }
 
     private bool TryConsume(char c)

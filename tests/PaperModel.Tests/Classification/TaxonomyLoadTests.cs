@@ -153,7 +153,7 @@ public class TaxonomyLoadTests
     [InlineData("", 1, 1, "Invalid JSON: the file is empty; expected a JSON object")]
     [InlineData("{ \"name\": \"x\",\n  \"version\": \"1\"\n  \"topics\": [] }", 3, 3, "Invalid JSON: unexpected '\"'; expected ',' or '}' in the object")]
     [InlineData("{ \"name\": 'x' }", 1, 11, "Invalid JSON: unexpected single quote (JSON strings need double quotes); expected a value")]
-    [InlineData("{ \"name\": \"x\", }", 1, 16, "Invalid JSON: trailing comma before '}'")]
+    [InlineData("{ \"name\": \"x\", }", 1, 14, "Invalid JSON: trailing comma before '}'")]
     [InlineData("{ \"name\": \"abc\r\n\" }", 1, 11, "Invalid JSON: unterminated string (a string cannot span lines)")]
     [InlineData("{ \"a\": [1, 2 }", 1, 14, "Invalid JSON: unexpected '}'; expected ',' or ']' in the array")]
     [InlineData("{ \"a\": tru }", 1, 8, "Invalid JSON: unexpected 'tru'; expected a value (strings need double quotes)")]

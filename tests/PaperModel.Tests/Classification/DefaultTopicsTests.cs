@@ -1,0 +1,28 @@
+using PaperModel.Classification;
+
+namespace PaperModel.Tests.Classification;
+
+/// <summary>The library's own taxonomy, compiled by the source generator into <see cref="Topics"/>.</summary>
+public class DefaultTopicsTests
+{
+    [Fact]
+    public void Generated_default_topics_match_the_taxonomy_file()
+    {
+        var file = Taxonomy.LoadFile(Path.Combine(Testing.RepoPaths.Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json"));
+
+        Topics.Taxonomy.Name.Should().Be(file.Name);
+        Topics.All.Select(static t => t.Path).Should().Equal(file.Topics.Select(static t => t.Path));
+        Topics.All.Select(static t => t.Phrases.Count).Should().Equal(file.Topics.Select(static t => t.Phrases.Count));
+    }
+
+    [Fact]
+    public void Headline_topics_are_typed_members()
+    {
+        Topic lora = Topics.Peft.Lora;
+
+        lora.Parent.Should().BeSameAs(Topics.Peft);
+        Topics.Roots.Select(static t => t.Id).Should().StartWith(["peft", "moe", "scaling-laws", "alignment"]);
+        Topics.Get(Topics.GetId(Topics.Alignment)).Should().BeSameAs(Topics.Alignment);
+        Topics.Find("lora").Should().BeSameAs(lora);
+    }
+}
