@@ -67,6 +67,7 @@ internal static class PapersCommand
 
         // One class per command under Commands/; add new commands here.
         root.Subcommands.Add(ReadCommand.Create(context));
+        root.Subcommands.Add(ConvertCommand.Create(context));
         return root;
     }
 }

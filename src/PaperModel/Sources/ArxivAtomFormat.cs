@@ -102,8 +102,9 @@ public sealed class ArxivAtomFormat : PaperFormat
                 {
                     if (MoveToNextEntry(reader))
                     {
+                        // The reader's position is the element name; the problem points at its '<'.
                         var line = lineInfo.LineNumber;
-                        var column = lineInfo.LinePosition;
+                        var column = Math.Max(1, lineInfo.LinePosition - 1);
                         var entry = (XElement)XNode.ReadFrom(reader);
                         ArxivAtomEntry.Map(entry, source, line, column, ++entryNumber, items);
                     }

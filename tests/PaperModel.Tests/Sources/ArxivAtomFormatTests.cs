@@ -207,10 +207,10 @@ public sealed class ArxivAtomFormatTests
 
         result.Papers.Should().ContainSingle().Which.Published.Should().BeNull();
         result.Problems.Select(p => (p.Code, p.Line, p.Column, p.Severity)).Should().Equal(
-            ("PM1052", 2, 4, ProblemSeverity.Error),
-            ("PM1052", 3, 4, ProblemSeverity.Error),
-            ("PM1053", 4, 4, ProblemSeverity.Error),
-            ("PM1054", 5, 4, ProblemSeverity.Warning));
+            ("PM1052", 2, 3, ProblemSeverity.Error),
+            ("PM1052", 3, 3, ProblemSeverity.Error),
+            ("PM1053", 4, 3, ProblemSeverity.Error),
+            ("PM1054", 5, 3, ProblemSeverity.Warning));
         var errors = result.Problems.Count(p => p.Severity == ProblemSeverity.Error);
         (result.Papers.Count + errors).Should().Be(4, "every entry is a paper or an error");
     }
