@@ -69,6 +69,19 @@ namespace Research.Taxonomy
                 : throw new global::System.ArgumentException("Topic '" + topic.Id + "' does not belong to the taxonomy 'nested'.", nameof(topic));
         }
 
+        /// <summary>A classifier for this taxonomy, built on first use and shared (it is immutable and thread-safe).</summary>
+        public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Instance;
+
+        private static class ClassifierHolder
+        {
+            internal static readonly global::PaperModel.Classification.Classifier Instance = new global::PaperModel.Classification.Classifier(Taxonomy);
+
+            // An explicit static constructor keeps the type lazy: the classifier is built when first used.
+            static ClassifierHolder()
+            {
+            }
+        }
+
         /// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref="Get(TopicId)"/> returns the topic.</summary>
         public enum TopicId
         {

@@ -25,4 +25,14 @@ public class DefaultTopicsTests
         Topics.Get(Topics.GetId(Topics.Alignment)).Should().BeSameAs(Topics.Alignment);
         Topics.Find("lora").Should().BeSameAs(lora);
     }
+
+    [Fact]
+    public void Generated_classifier_is_shared_and_assigns_typed_topics()
+    {
+        var result = Topics.Classifier.Classify("QLoRA: Efficient Finetuning of Quantized LLMs");
+
+        Topics.Classifier.Should().BeSameAs(Topics.Classifier);
+        Topics.Classifier.Taxonomy.Should().BeSameAs(Topics.Taxonomy);
+        result.Topics.Select(static a => a.Topic).Should().Contain([Topics.Peft.Lora, Topics.Peft]);
+    }
 }
