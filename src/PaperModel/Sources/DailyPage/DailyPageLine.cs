@@ -477,10 +477,15 @@ internal static class DailyPageLines
     private static string StripListMarker(string text) =>
         text.Length > 2 && text[0] is '-' or '*' && text[1] == ' ' ? text.Substring(2).TrimStart() : text;
 
-    private static bool IsCommentsUrl(string? url) => url is not null && url.EndsWith("#community", StringComparison.Ordinal);
+    internal static bool IsCommentsUrl(string? url) => url is not null && url.EndsWith("#community", StringComparison.Ordinal);
+
+    /// <summary>Whether a URL points into huggingface.co (a link target of the page rather than a URL in an abstract).</summary>
+    internal static bool IsHuggingFaceUrl(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Host.Equals("huggingface.co", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".huggingface.co", StringComparison.OrdinalIgnoreCase));
 
     // https://huggingface.co/occ-ai (one path segment that is not a site section) is an organization or user.
-    private static bool IsOrganizationUrl(string? url)
+    internal static bool IsOrganizationUrl(string? url)
     {
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.Host.EndsWith("huggingface.co", StringComparison.OrdinalIgnoreCase))
         {

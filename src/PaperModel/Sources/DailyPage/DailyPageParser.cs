@@ -26,7 +26,8 @@ internal sealed class DailyPageParser
     private Paragraph? _paragraph;
     private Paragraph? _deferred;
     private LineKind _previous = LineKind.Blank;
-    private bool _previousWasCardDate;
+    private PageLine? _pendingCount;
+    private int _pendingCountLine;
     private bool _expectSubmitterName;
     private bool _inLink;
     private DateTimeOffset? _listedOn;
@@ -75,6 +76,12 @@ internal sealed class DailyPageParser
     {
         EndParagraph();
         ResolveDeferred(beforeSeparator: false);
+        if (_pendingCount is { } pending)
+        {
+            _pendingCount = null;
+            _card.CommentCount = pending.Count;
+        }
+
         var lastAbstractCut = !lastLineTerminated && _card.Abstract is not null && _card.AbstractEndLine == _lastLineNumber
             && LooksCut(_card.Abstract.ToString());
         var title = _card.Title;
@@ -113,12 +120,20 @@ internal sealed class DailyPageParser
                 return;
         }
 
+        if (piece.Kind == LineKind.Url && _paragraph is not null && !DailyPageLines.IsHuggingFaceUrl(piece.Url))
+        {
+            // A URL inside a wrapped abstract ("code at" / "https://github.com/…"), not a link target of the page.
+            AddText(new PageLine(LineKind.Text, piece.Text, piece.Column), lineNumber);
+            return;
+        }
+
         EndParagraph();
         if (piece.Kind is LineKind.Url or LineKind.Ignored)
         {
             // Link targets and furniture do not end a card and do not decide what the previous paragraph was.
             if (piece.Kind == LineKind.Url)
             {
+                ResolvePendingCount(piece);
                 AddUrl(piece.Url);
             }
 
@@ -126,8 +141,7 @@ internal sealed class DailyPageParser
         }
 
         ResolveDeferred(beforeSeparator: piece.Kind == LineKind.Separator);
-        var wasCardDate = _previousWasCardDate;
-        _previousWasCardDate = false;
+        ResolvePendingCount(piece);
         if (piece.Kind != LineKind.SubmittedBy)
         {
             _expectSubmitterName = false;
@@ -146,7 +160,7 @@ internal sealed class DailyPageParser
                 AddBadDate(piece, lineNumber);
                 break;
             case LineKind.Count:
-                AddCount(piece, lineNumber, wasCardDate);
+                AddCount(piece, lineNumber);
                 break;
             case LineKind.Authors:
             case LineKind.Separator:
@@ -227,7 +241,7 @@ internal sealed class DailyPageParser
 
         _paragraph = null;
         ResolveDeferred(beforeSeparator: false);
-        _previousWasCardDate = false;
+        ResolvePendingCount(next: null);
         if (_expectSubmitterName && paragraph.LineCount == 1 && paragraph.Length <= 80)
         {
             _expectSubmitterName = false;
@@ -310,7 +324,7 @@ internal sealed class DailyPageParser
             _card.Published = Resolve(piece.Date, out _);
             _card.CommentCount = piece.Comments ?? _card.CommentCount;
             _card.NoteDetail(lineNumber);
-            _previousWasCardDate = true;
+            _card.HasCardDate = true;
             return;
         }
 
@@ -342,7 +356,7 @@ internal sealed class DailyPageParser
             onCard ? "the paper has no date" : "the papers that follow have no listing date"));
     }
 
-    private void AddCount(PageLine piece, int lineNumber, bool afterCardDate)
+    private void AddCount(PageLine piece, int lineNumber)
     {
         if (_previous == LineKind.GitHub)
         {
@@ -351,27 +365,70 @@ internal sealed class DailyPageParser
             return;
         }
 
-        if (afterCardDate || piece.Comments is not null)
+        if (piece.Comments is not null)
         {
-            _card.CommentCount = piece.Count;
+            _card.CommentCount = piece.Comments;
             _card.NoteDetail(lineNumber);
             return;
         }
 
-        // Upvotes come before the title in listings; after an abstract they open the next card.
+        if (_card.HasCardDate && _card.CommentCount is null && piece.Text != "-" && !_inLink)
+        {
+            // After a card's date a bare number is its comment count, or the upvotes of the next card: what follows decides.
+            _pendingCount = piece;
+            _pendingCountLine = lineNumber;
+            return;
+        }
+
+        AddUpvotes(piece.Count, lineNumber);
+    }
+
+    // Upvotes come before the title in listings; after an abstract they open the next card.
+    private void AddUpvotes(int? count, int lineNumber)
+    {
         if (_card.Abstract is not null)
         {
             Flush();
         }
 
-        _card.Upvotes = piece.Count;
+        _card.Upvotes = count;
         _card.NoteDetail(lineNumber);
+    }
+
+    // A pending number is the next card's upvotes when a title (or a new section) follows, else this card's comments.
+    private void ResolvePendingCount(PageLine? next)
+    {
+        var pending = _pendingCount;
+        if (pending is null || (next is { Kind: LineKind.Url } && !DailyPageLines.IsCommentsUrl(next.Url)))
+        {
+            return;
+        }
+
+        _pendingCount = null;
+        if (next is null or { Kind: LineKind.Title or LineKind.Date or LineKind.BadDate })
+        {
+            AddUpvotes(pending.Count, _pendingCountLine);
+        }
+        else
+        {
+            _card.CommentCount = pending.Count;
+            _card.NoteDetail(_pendingCountLine);
+        }
     }
 
     private void AddUrl(string? url)
     {
         if (url is null)
         {
+            return;
+        }
+
+        if (_deferred is { LineCount: 1 } deferred && DailyPageLines.IsOrganizationUrl(url))
+        {
+            // " Google" followed by its link target https://huggingface.co/google: the card's organization.
+            _deferred = null;
+            _card.Organization = deferred.Text;
+            _card.NoteDetail(deferred.Line);
             return;
         }
 
@@ -626,6 +683,8 @@ internal sealed class DailyPageParser
         public DateTimeOffset? Published { get; set; }
 
         public Uri? CodeUrl { get; set; }
+
+        public bool HasCardDate { get; set; }
 
         public string? AiSummary { get; private set; }
 
