@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using PaperModel.Serialization;
 using PaperModel.Sources;
-using PaperModel.Tests.Sources;
 using PaperModel.Testing;
+using PaperModel.Tests.Sources;
 
 namespace PaperModel.Tests.Model;
 
