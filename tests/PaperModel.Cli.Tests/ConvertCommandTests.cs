@@ -83,6 +83,18 @@ public sealed class ConvertCommandTests
     }
 
     [Fact]
+    public void Converted_output_reads_back_as_the_same_papers()
+    {
+        var converted = CliRun.InProcess(null, ["convert", .. Samples]);
+
+        var reread = CliRun.InProcess(converted.Stdout, "convert", "-");
+
+        reread.ExitCode.Should().Be(0);
+        reread.Stderr.Should().BeEmpty();
+        reread.Stdout.Should().Be(converted.Stdout);
+    }
+
+    [Fact]
     public void A_format_name_is_checked()
     {
         var run = CliRun.InProcess(null, "convert", Samples[0], "--format", "rss");

@@ -11,7 +11,8 @@ namespace PaperModel.Sources;
 /// <list type="bullet">
 /// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>.</item>
 /// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
-/// <item><c>{</c>: the keys of the first object decide. <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
+/// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
+/// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
 /// <c>publishedAt</c>, <c>discussionId</c>, <c>ai_summary</c>...): <see cref="HuggingFaceApiFormat"/>; arXiv metadata keys
 /// (<c>submitter</c>, <c>authors_parsed</c>, <c>versions</c>, <c>abstract</c>, <c>categories</c>...):
 /// <see cref="ArxivMetadataFormat"/>. Otherwise an object that ends on its first line is JSON Lines, one spread over
@@ -28,7 +29,10 @@ internal static class FormatDetector
         ["paper", "upvotes", "summary", "publishedAt", "discussionId", "ai_summary", "ai_keywords", "githubRepo", "projectPage", "submittedOnDailyAt", "numComments"];
 
     private static readonly string[] ArxivMetadataKeys =
-        ["submitter", "authors_parsed", "versions", "update_date", "abstract", "categories", "journal-ref", "report-no", "license", "comments", "doi"];
+        ["submitter", "authors_parsed", "versions", "update_date", "journal-ref", "report-no", "license", "comments", "doi"];
+
+    private static readonly string[] PaperJsonKeys =
+        ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
     /// <summary>
     /// Wraps a gzip stream (magic bytes <c>1f 8b</c>) in a decompressing stream; other input is returned as it is
@@ -123,6 +127,14 @@ internal static class FormatDetector
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
+                    foreach (var key in PaperJsonKeys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return PaperJsonLinesFormat.FormatName;
+                        }
+                    }
+
                     foreach (var key in HuggingFaceKeys)
                     {
                         if (reader.ValueTextEquals(key))

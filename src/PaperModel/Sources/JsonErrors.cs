@@ -5,13 +5,26 @@ namespace PaperModel.Sources;
 /// <summary>Helpers for reporting <see cref="JsonException"/>s from <see cref="Utf8JsonReader"/>.</summary>
 internal static class JsonErrors
 {
-    /// <summary>The reader's message without its trailing <c>LineNumber: 0 | BytePositionInLine: 12.</c>, which the problem's position already gives.</summary>
+    /// <summary>
+    /// The message without its trailing <c>Path: $.title | LineNumber: 0 | BytePositionInLine: 12.</c>, which the
+    /// problem's path and position already give.
+    /// </summary>
     public static string Describe(JsonException exception)
     {
         var message = exception.Message;
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return at > 0 ? message.Substring(0, at) : message;
+        foreach (var tail in TrailingParts)
+        {
+            var at = message.IndexOf(tail, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message.Substring(0, at);
+            }
+        }
+
+        return message;
     }
+
+    private static readonly string[] TrailingParts = [" Path: ", " LineNumber:"];
 
     /// <summary>How a JSON token is named in messages.</summary>
     public static string Describe(JsonTokenType token) => token switch

@@ -23,6 +23,9 @@ public static class PaperFormats
     /// <summary>The arXiv bulk metadata snapshot, JSON Lines (<c>arxiv-metadata-jsonl</c>).</summary>
     public static ArxivMetadataFormat ArxivMetadata => ArxivMetadataFormat.Instance;
 
+    /// <summary>The library's own JSON Lines, one paper per line (<c>paper-jsonl</c>, the output of <c>papers convert</c>).</summary>
+    public static PaperJsonLinesFormat PaperJsonLines => PaperJsonLinesFormat.Instance;
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
@@ -30,6 +33,7 @@ public static class PaperFormats
         HuggingFaceApi,
         ArxivAtom,
         ArxivMetadata,
+        PaperJsonLines,
     ];
 
     /// <summary>The names accepted on the command line: <c>auto</c> and the name of every format.</summary>
@@ -57,7 +61,8 @@ public static class PaperFormats
     /// <summary>
     /// Chooses the format of an input when none was given, from its first bytes (see <see cref="FormatDetector"/>):
     /// an Atom <c>&lt;feed&gt;</c> is <see cref="ArxivAtom"/>, a JSON array or a single Hugging Face object is
-    /// <see cref="HuggingFaceApi"/>, one JSON object per line is <see cref="ArxivMetadata"/>, and anything else is
+    /// <see cref="HuggingFaceApi"/>, one JSON object per line is <see cref="ArxivMetadata"/> (or <see cref="PaperJsonLines"/>
+    /// when it has the library's own keys), and anything else is
     /// <see cref="HuggingFaceDailyText"/>. The file name is not used: content decides.
     /// </summary>
     /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
