@@ -169,6 +169,51 @@ public sealed class HuggingFaceDailyTextFormatTests
     }
 
     [Fact]
+    public void Notebook_exports_with_link_targets_on_their_own_lines_give_ids_organizations_and_counts()
+    {
+        var (title1, abstract1) = DailyPageSample.Pairs[0];
+        var (title2, abstract2) = DailyPageSample.Pairs[1];
+        var text = $"""
+            by
+            AK
+            https://huggingface.co/akhaliq
+             and the research community
+            Oct 7
+             [-] 12
+            https://huggingface.co/login?next=%2Fpapers%2F2410.05434
+            {title1}
+            https://huggingface.co/papers/2410.05434
+            {abstract1}
+            https://huggingface.co/papers/2410.05434
+            [
+
+            2 authors](https://huggingface.co/papers/2410.05434)
+            ·
+            Oct 7, 2024
+             Google
+            https://huggingface.co/google
+            2
+            https://huggingface.co/papers/2410.05434#community
+             [-] -
+            https://huggingface.co/login?next=%2Fpapers%2F2410.05435
+            {title2}
+            https://huggingface.co/papers/2410.05435
+            {abstract2}
+            """;
+
+        var result = ReadText(text);
+
+        result.Problems.Should().BeEmpty();
+        result.Papers.Select(p => (p.Id, p.Title, p.Abstract, p.Upvotes)).Should().Equal(
+            ("2410.05434", title1, abstract1, 12),
+            ("2410.05435", title2, abstract2, 0));
+        result.Papers[0].Organization.Should().Be("Google");
+        result.Papers[0].CommentCount.Should().Be(2);
+        result.Papers[0].Published.Should().Be(Day(2024, 10, 7));
+        result.Papers.Should().OnlyContain(p => p.ListedOn == Day(2025, 10, 7));
+    }
+
+    [Fact]
     public void Wrapped_abstracts_and_wrap_markers_are_joined()
     {
         var result = ReadText(DailyPageVariants.Wrapped());
