@@ -58,15 +58,24 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
 
         result.ShouldSucceed();
         result.Lines.Should().NotContain(static l => l.Contains("warning IL", StringComparison.Ordinal), "the library is trimming- and AOT-compatible");
-        var run = ProcessRunner.Run(Path.Combine(publish, "app"), [RepoPaths.Format("hf-daily-papers-api.sample.json")], app, new Dictionary<string, string?>(), DotNet.Timeout);
+        var run = ProcessRunner.Run(Path.Combine(publish, "app"), Samples, app, new Dictionary<string, string?>(), DotNet.Timeout);
         Log(run);
         run.ShouldSucceed();
         AssertBehaviour(run);
     }
 
-    /// <summary>Expected output, taken from the samples (4 papers in the API sample) and the consumer's taxonomy file.</summary>
+    /// <summary>The app's arguments: the real Daily Papers page and the Hugging Face API sample.</summary>
+    private static string[] Samples => [RepoPaths.DailyPapersPage, RepoPaths.Format("hf-daily-papers-api.sample.json")];
+
+    /// <summary>
+    /// Expected output, taken from the samples: the page's 50 papers are the 50 hand-labelled rows of seed-labels.tsv,
+    /// in order; the API sample holds 4 papers; the taxonomy is the consumer's file.
+    /// </summary>
     private static void AssertBehaviour(ProcessResult result)
     {
+        var titles = SeedLabels.Titles;
+        result.Lines.Should().Contain($"page: {titles.Count} papers, 0 problems");
+        result.Lines.Where(static l => l.StartsWith("title: ", StringComparison.Ordinal)).Should().Equal(titles.Select(static t => "title: " + t));
         result.Lines.Should().ContainInOrder(
             "read: 4 papers, 0 errors",
             "paper: 2606.00467 On the Limits of LLM Adaptability: Impact of Model-Internalized Priors on Annotation Task Performance",
@@ -127,7 +136,7 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
 
     private ProcessResult RunDll(string app, string targetFramework)
     {
-        var result = packages.Consumer(app, Path.Combine(app, "bin", "Release", targetFramework, "app.dll"), RepoPaths.Format("hf-daily-papers-api.sample.json"));
+        var result = packages.Consumer(app, [Path.Combine(app, "bin", "Release", targetFramework, "app.dll"), .. Samples]);
         Log(result);
         return result.ShouldSucceed();
     }

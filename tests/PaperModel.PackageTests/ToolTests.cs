@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PaperModel.PackageTests.Infrastructure;
 using PaperModel.Testing;
 using Xunit.Abstractions;
@@ -8,7 +9,7 @@ namespace PaperModel.PackageTests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 {
-    [Fact(Skip = "The papers read command lands with the Daily Papers reader (issue 2).")]
+    [Fact]
     public void Papers_tool_installs_from_the_feed_and_reads_the_sample_page()
     {
         // Outside the consumer projects' nuget.config: the feed comes only from --add-source, as in the docs.
@@ -30,13 +31,14 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 
         var run = ProcessRunner.Run(
             Path.Combine(tools, "papers"),
-            ["read", RepoPaths.DailyPapersPage],
+            ["read", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2025"],
             packages.Root,
             new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
             DotNet.Timeout);
         output.WriteLine(run.Output);
 
         run.ShouldSucceed();
-        run.Output.Should().Contain("Relaxed Recursive Transformers: Effective Parameter Sharing with Layer-wise LoRA");
+        run.Lines.Where(static l => l.Length > 0).Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString())
+            .Should().Equal(SeedLabels.Titles, "the page's papers are the labelled rows, in order");
     }
 }

@@ -1,5 +1,5 @@
 // A consumer app of the packed PaperModel package (copied into a fresh project by ConsumerTests).
-// Arguments: the Hugging Face API JSON sample.
+// Arguments: the Daily Papers page text sample, the Hugging Face API JSON sample.
 using System.Reflection;
 using System.Runtime.Versioning;
 using PaperModel;
@@ -10,10 +10,18 @@ using PaperModel.Sources;
 var library = typeof(Paper).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
 Console.WriteLine($"library: {library}");
 
-PaperReadResult result;
-using (var stream = File.OpenRead(args[0]))
+// The format of the page is detected from its content.
+var page = PaperReader.ReadFile(args[0], options: new PaperReadOptions { Year = 2025 });
+Console.WriteLine($"page: {page.Papers.Count} papers, {page.Problems.Count} problems");
+foreach (var paper in page.Papers)
 {
-    result = PaperReadResult.From(HuggingFaceApiFormat.Instance.Read(stream, new PaperReadOptions { SourceName = Path.GetFileName(args[0]) }));
+    Console.WriteLine($"title: {paper.Title}");
+}
+
+PaperReadResult result;
+using (var stream = File.OpenRead(args[1]))
+{
+    result = PaperReadResult.From(HuggingFaceApiFormat.Instance.Read(stream, new PaperReadOptions { SourceName = Path.GetFileName(args[1]) }));
 }
 
 Console.WriteLine($"read: {result.Papers.Count} papers, {result.Problems.Count(static p => p.Severity == ProblemSeverity.Error)} errors");
