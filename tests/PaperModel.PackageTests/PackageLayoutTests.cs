@@ -69,7 +69,9 @@ public sealed class PackageLayoutTests(PackedPackages packages)
             .ToDictionary(static g => g.Attribute("targetFramework")!.Value, static g => g.Elements("dependency").Select(static d => d.Attribute("id")!.Value).ToList());
         groups.Keys.Should().BeEquivalentTo("net10.0", ".NETStandard2.0");
         groups["net10.0"].Should().BeEmpty("System.Text.Json is part of the framework");
-        groups[".NETStandard2.0"].Should().Equal("System.Text.Json");
+        groups[".NETStandard2.0"].Should().BeEquivalentTo(
+            ["System.Text.Json", "Microsoft.Bcl.AsyncInterfaces"],
+            "IAsyncEnumerable must reach .NET 8 apps that get lib/netstandard2.0, not only netstandard2.0 consumers");
     }
 
     [Fact]
