@@ -83,7 +83,35 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
             "paper: 2606.09446 Leveraging Morphology for Historical Script Metrological Analysis",
             "paper: 2606.12575 High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation",
             "json round trip: True",
-            "taxonomy: my-topics 1.0.0: peft, peft/lora, peft/adapters, mixture-of-experts");
+            "taxonomy: my-topics 1.0.0: peft, peft/lora, peft/adapters, mixture-of-experts",
+            "generated: my-topics peft/lora parent=peft topics=4 id=Lora",
+            "switch: peft, lora, adapters, moe");
+
+        var classified = result.Lines.Where(static l => l.StartsWith("classified: [", StringComparison.Ordinal))
+            .Select(static l => (Topics: l["classified: [".Length..l.IndexOf(']', StringComparison.Ordinal)].Split(',', StringSplitOptions.RemoveEmptyEntries), Title: l[(l.IndexOf(']', StringComparison.Ordinal) + 2)..]))
+            .ToList();
+        classified.Select(static c => c.Title).Should().Equal(titles, "every paper of the page is classified");
+        foreach (var (topics, title) in classified)
+        {
+            if (topics.Any(static t => t.StartsWith("peft/", StringComparison.Ordinal)))
+            {
+                topics.Should().Contain("peft", $"a child topic implies its parent ({title})");
+            }
+
+            var text = SamplePage.TextOf(title);
+            if (topics.Contains("peft/lora"))
+            {
+                text.Should().MatchRegex(@"\bQ?LoRA\b|(?i:low[- ]rank adaptation)", $"only the lora phrases can assign lora ({title})");
+            }
+
+            if (topics.Contains("mixture-of-experts"))
+            {
+                text.Should().MatchRegex(@"\bMoE\b|(?i:mixture[- ]of[- ]experts)", $"only the mixture-of-experts phrases can assign it ({title})");
+            }
+        }
+
+        classified.Single(static c => c.Title.EndsWith("Layer-wise LoRA", StringComparison.Ordinal)).Topics.Should().Contain("peft/lora", "LoRA is in the title");
+        classified.Single(static c => c.Title.StartsWith("Exploiting Mixture-of-Experts", StringComparison.Ordinal)).Topics.Should().Contain("mixture-of-experts", "mixture-of-experts is in the title");
     }
 
     /// <summary>

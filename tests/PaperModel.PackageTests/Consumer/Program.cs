@@ -2,6 +2,7 @@
 // Arguments: the Daily Papers page text sample, the Hugging Face API JSON sample.
 using System.Reflection;
 using System.Runtime.Versioning;
+using Consumer;
 using PaperModel;
 using PaperModel.Classification;
 using PaperModel.Serialization;
@@ -34,3 +35,24 @@ Console.WriteLine($"json round trip: {result.Papers.All(static p => PaperJson.De
 
 var taxonomy = Taxonomy.LoadFile(Path.Combine(AppContext.BaseDirectory, "my.taxonomy.json"));
 Console.WriteLine($"taxonomy: {taxonomy.Name} {taxonomy.Version}: {string.Join(", ", taxonomy.Topics.Select(static t => t.Path))}");
+
+// Typed topics generated at compile time from my.taxonomy.json by the package's source generator.
+Topic lora = MyTopics.Peft.Lora;
+Console.WriteLine($"generated: {MyTopics.Taxonomy.Name} {lora.Path} parent={lora.Parent?.Id} topics={MyTopics.All.Count} id={MyTopics.GetId(lora)}");
+Console.WriteLine($"switch: {string.Join(", ", MyTopics.All.Select(static t => Describe(MyTopics.GetId(t))))}");
+
+var classifier = MyTopics.Classifier;
+foreach (var paper in page.Papers)
+{
+    var classification = classifier.Classify(paper);
+    Console.WriteLine($"classified: [{string.Join(",", classification.Topics.Select(static a => a.Topic.Path))}] {paper.Title}");
+}
+
+static string Describe(MyTopics.TopicId id) => id switch
+{
+    MyTopics.TopicId.Peft => "peft",
+    MyTopics.TopicId.Lora => "lora",
+    MyTopics.TopicId.Adapters => "adapters",
+    MyTopics.TopicId.MixtureOfExperts => "moe",
+    _ => throw new ArgumentOutOfRangeException(nameof(id)),
+};
