@@ -53,11 +53,16 @@ internal static class MatcherEmitter
             foreach (var byFirst in byLength.GroupBy(id => vocabulary[id][0]).OrderBy(g => g.Key))
             {
                 lines.Add($"                    case {CharLiteral(byFirst.Key)}:");
+                if (byLength.Key == 1)
+                {
+                    // One token per first character, and nothing left to compare.
+                    lines.Add($"                        return {Count(byFirst.Single())};");
+                    continue;
+                }
+
                 foreach (var id in byFirst)
                 {
-                    var token = vocabulary[id];
-                    var test = token.Length == 1 ? "true" : $"Rest(foldedToken, {StringLiteral(token)})";
-                    lines.Add($"                        if ({test})");
+                    lines.Add($"                        if (Rest(foldedToken, {StringLiteral(vocabulary[id])}))");
                     lines.Add("                        {");
                     lines.Add($"                            return {Count(id)};");
                     lines.Add("                        }");

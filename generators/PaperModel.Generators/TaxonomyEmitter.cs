@@ -85,6 +85,12 @@ internal static class TaxonomyEmitter
 
             w.Unindent();
             w.Line();
+            foreach (var line in MatcherEmitter.Members(spec))
+            {
+                w.Line(line);
+            }
+
+            w.Line();
             w.Line("/// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref=\"TopicId\"/>.</summary>");
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{TopicType}> All => Taxonomy.Topics;");
             w.Line();

@@ -20,7 +20,7 @@ internal static class TaxonomyOption
     {
         if (path is null)
         {
-            return DefaultClassifier.Value;
+            return Topics.Classifier;
         }
 
         IReadOnlyList<ParseProblem> problems;
@@ -42,17 +42,5 @@ internal static class TaxonomyOption
         }
 
         return taxonomy is null ? null : new Classifier(taxonomy);
-    }
-
-    private static class DefaultClassifier
-    {
-        public static readonly Classifier Value = Load();
-
-        private static Classifier Load()
-        {
-            using var stream = typeof(TaxonomyOption).Assembly.GetManifestResourceStream("default.taxonomy.json")
-                ?? throw new InvalidOperationException("The built-in taxonomy is missing from the papers tool.");
-            return new Classifier(Taxonomy.Load(stream, "default.taxonomy.json"));
-        }
     }
 }

@@ -35,6 +35,268 @@ namespace Research.Taxonomy
                 ScalingLaws.Gpt4,
             });
 
+        /// <summary>
+        /// A classifier for this taxonomy. Its phrase lookup is generated code, so no lookup table is built at start-up;
+        /// it assigns exactly the topics a classifier built from the taxonomy file at run time assigns.
+        /// </summary>
+        public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
+
+        private static class ClassifierHolder
+        {
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy, new GeneratedTokenLookup(), null);
+        }
+
+        /// <summary>The folded phrase tokens of the taxonomy (24 tokens) and their ids.</summary>
+        private sealed class GeneratedTokenLookup : global::PaperModel.Classification.TokenLookup
+        {
+            public override int Find(global::System.ReadOnlySpan<char> foldedToken)
+            {
+                switch (foldedToken.Length)
+                {
+                    case 2:
+                        switch (foldedToken[0])
+                        {
+                            case '3':
+                                if (Rest(foldedToken, "3D"))
+                                {
+                                    return 0;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 3:
+                        switch (foldedToken[0])
+                        {
+                            case 'L':
+                                if (Rest(foldedToken, "LAW"))
+                                {
+                                    return 7;
+                                }
+
+                                if (Rest(foldedToken, "LOW"))
+                                {
+                                    return 9;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 4:
+                        switch (foldedToken[0])
+                        {
+                            case 'D':
+                                if (Rest(foldedToken, "DORA"))
+                                {
+                                    return 3;
+                                }
+
+                                return -1;
+                            case 'F':
+                                if (Rest(foldedToken, "FINE"))
+                                {
+                                    return 5;
+                                }
+
+                                return -1;
+                            case 'L':
+                                if (Rest(foldedToken, "LORA"))
+                                {
+                                    return 8;
+                                }
+
+                                return -1;
+                            case 'P':
+                                if (Rest(foldedToken, "PEFT"))
+                                {
+                                    return 14;
+                                }
+
+                                return -1;
+                            case 'R':
+                                if (Rest(foldedToken, "RANK"))
+                                {
+                                    return 20;
+                                }
+
+                                return -1;
+                            case 'S':
+                                if (Rest(foldedToken, "SOFT"))
+                                {
+                                    return 22;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 5:
+                        switch (foldedToken[0])
+                        {
+                            case 'L':
+                                if (Rest(foldedToken, "LPWAN"))
+                                {
+                                    return 11;
+                                }
+
+                                return -1;
+                            case 'Q':
+                                if (Rest(foldedToken, "QLORA"))
+                                {
+                                    return 18;
+                                }
+
+                                return -1;
+                            case 'R':
+                                if (Rest(foldedToken, "RADIO"))
+                                {
+                                    return 19;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 6:
+                        switch (foldedToken[0])
+                        {
+                            case 'P':
+                                if (Rest(foldedToken, "PREFIX"))
+                                {
+                                    return 15;
+                                }
+
+                                if (Rest(foldedToken, "PROMPT"))
+                                {
+                                    return 17;
+                                }
+
+                                return -1;
+                            case 'T':
+                                if (Rest(foldedToken, "TUNING"))
+                                {
+                                    return 23;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 7:
+                        switch (foldedToken[0])
+                        {
+                            case 'A':
+                                if (Rest(foldedToken, "ADAPTER"))
+                                {
+                                    return 2;
+                                }
+
+                                return -1;
+                            case 'L':
+                                if (Rest(foldedToken, "LOWRANK"))
+                                {
+                                    return 10;
+                                }
+
+                                return -1;
+                            case 'S':
+                                if (Rest(foldedToken, "SCALING"))
+                                {
+                                    return 21;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 9:
+                        switch (foldedToken[0])
+                        {
+                            case 'E':
+                                if (Rest(foldedToken, "EFFICIENT"))
+                                {
+                                    return 4;
+                                }
+
+                                return -1;
+                            case 'P':
+                                if (Rest(foldedToken, "PARAMETER"))
+                                {
+                                    return 12;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 10:
+                        switch (foldedToken[0])
+                        {
+                            case 'A':
+                                if (Rest(foldedToken, "ADAPTATION"))
+                                {
+                                    return 1;
+                                }
+
+                                return -1;
+                            case 'F':
+                                if (Rest(foldedToken, "FINETUNING"))
+                                {
+                                    return 6;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 12:
+                        switch (foldedToken[0])
+                        {
+                            case 'P':
+                                if (Rest(foldedToken, "PREFIXTUNING"))
+                                {
+                                    return 16;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 18:
+                        switch (foldedToken[0])
+                        {
+                            case 'P':
+                                if (Rest(foldedToken, "PARAMETEREFFICIENT"))
+                                {
+                                    return 13;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    default:
+                        return -1;
+                }
+            }
+
+            // The length and first character are already known to match.
+            private static bool Rest(global::System.ReadOnlySpan<char> token, string text)
+            {
+                for (var i = 1; i < text.Length; i++)
+                {
+                    if (token[i] != text[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::PaperModel.Classification.Topic> All => Taxonomy.Topics;
 

@@ -28,6 +28,103 @@ namespace Consumer.App
                 Agents,
             });
 
+        /// <summary>
+        /// A classifier for this taxonomy. Its phrase lookup is generated code, so no lookup table is built at start-up;
+        /// it assigns exactly the topics a classifier built from the taxonomy file at run time assigns.
+        /// </summary>
+        public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
+
+        private static class ClassifierHolder
+        {
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy, new GeneratedTokenLookup(), null);
+        }
+
+        /// <summary>The folded phrase tokens of the taxonomy (5 tokens) and their ids.</summary>
+        private sealed class GeneratedTokenLookup : global::PaperModel.Classification.TokenLookup
+        {
+            public override int Find(global::System.ReadOnlySpan<char> foldedToken)
+            {
+                switch (foldedToken.Length)
+                {
+                    case 3:
+                        switch (foldedToken[0])
+                        {
+                            case 'R':
+                                if (Rest(foldedToken, "RAG"))
+                                {
+                                    return 2;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 9:
+                        switch (foldedToken[0])
+                        {
+                            case 'A':
+                                if (Rest(foldedToken, "AUGMENTED"))
+                                {
+                                    return 0;
+                                }
+
+                                return -1;
+                            case 'R':
+                                if (Rest(foldedToken, "RETRIEVAL"))
+                                {
+                                    return 3;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 10:
+                        switch (foldedToken[0])
+                        {
+                            case 'G':
+                                if (Rest(foldedToken, "GENERATION"))
+                                {
+                                    return 1;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    case 18:
+                        switch (foldedToken[0])
+                        {
+                            case 'R':
+                                if (Rest(foldedToken, "RETRIEVALAUGMENTED"))
+                                {
+                                    return 4;
+                                }
+
+                                return -1;
+                            default:
+                                return -1;
+                        }
+                    default:
+                        return -1;
+                }
+            }
+
+            // The length and first character are already known to match.
+            private static bool Rest(global::System.ReadOnlySpan<char> token, string text)
+            {
+                for (var i = 1; i < text.Length; i++)
+                {
+                    if (token[i] != text[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::PaperModel.Classification.Topic> All => Taxonomy.Topics;
 
