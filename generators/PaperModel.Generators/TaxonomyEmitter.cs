@@ -129,8 +129,6 @@ internal static class TaxonomyEmitter
             }
 
             w.Line();
-            WriteClassifier(w);
-            w.Line();
             w.Line("/// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref=\"Get(TopicId)\"/> returns the topic.</summary>");
             w.Line("public enum TopicId");
             using (w.OpenBlock())
@@ -167,25 +165,6 @@ internal static class TaxonomyEmitter
         }
 
         return w.ToString();
-    }
-
-    /// <summary>The <c>Classifier</c> property: built on first use (not at start-up), then shared; classifiers are thread-safe.</summary>
-    private static void WriteClassifier(SourceWriter w)
-    {
-        w.Line("/// <summary>A classifier for this taxonomy, built on first use and shared (it is immutable and thread-safe).</summary>");
-        w.Line("public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Instance;");
-        w.Line();
-        w.Line("private static class ClassifierHolder");
-        using (w.OpenBlock())
-        {
-            w.Line("internal static readonly global::PaperModel.Classification.Classifier Instance = new global::PaperModel.Classification.Classifier(Taxonomy);");
-            w.Line();
-            w.Line("// An explicit static constructor keeps the type lazy: the classifier is built when first used.");
-            w.Line("static ClassifierHolder()");
-            using (w.OpenBlock())
-            {
-            }
-        }
     }
 
     private static void WriteTopicClass(SourceWriter w, TaxonomyClassModel model, int index, List<int> children, string typesRef)

@@ -37,6 +37,11 @@ namespace Consumer.App
         private static class ClassifierHolder
         {
             internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy, new GeneratedTokenLookup(), null);
+
+            // An explicit static constructor keeps the type lazy: the classifier is built when first used.
+            static ClassifierHolder()
+            {
+            }
         }
 
         /// <summary>The folded phrase tokens of the taxonomy (5 tokens) and their ids.</summary>
@@ -157,19 +162,6 @@ namespace Consumer.App
             return object.ReferenceEquals(topic.Taxonomy, Taxonomy)
                 ? (TopicId)topic.Index
                 : throw new global::System.ArgumentException("Topic '" + topic.Id + "' does not belong to the taxonomy 'small'.", nameof(topic));
-        }
-
-        /// <summary>A classifier for this taxonomy, built on first use and shared (it is immutable and thread-safe).</summary>
-        public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Instance;
-
-        private static class ClassifierHolder
-        {
-            internal static readonly global::PaperModel.Classification.Classifier Instance = new global::PaperModel.Classification.Classifier(Taxonomy);
-
-            // An explicit static constructor keeps the type lazy: the classifier is built when first used.
-            static ClassifierHolder()
-            {
-            }
         }
 
         /// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref="Get(TopicId)"/> returns the topic.</summary>
