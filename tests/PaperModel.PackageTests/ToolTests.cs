@@ -5,12 +5,12 @@ using Xunit.Abstractions;
 
 namespace PaperModel.PackageTests;
 
-/// <summary>The <c>papers</c> tool installed from the packed feed the way users install it, then run on the sample page.</summary>
+/// <summary>The <c>papers</c> tool installed from the packed feed the way users install it, then classifying the sample page.</summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 {
     [Fact]
-    public void Papers_tool_installs_from_the_feed_and_reads_the_sample_page()
+    public void Papers_tool_installs_from_the_feed_and_classifies_the_sample_page()
     {
         // Outside the consumer projects' nuget.config: the feed comes only from --add-source, as in the docs.
         var tools = Path.Combine(packages.Root, "tools");
@@ -31,14 +31,20 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 
         var run = ProcessRunner.Run(
             Path.Combine(tools, "papers"),
-            ["read", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2025"],
+            ["classify", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2025"],
             packages.Root,
             new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
             DotNet.Timeout);
         output.WriteLine(run.Output);
 
         run.ShouldSucceed();
-        run.Lines.Where(static l => l.Length > 0).Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString())
+        var papers = run.Lines.Where(static l => l.Length > 0).Select(static l => JsonDocument.Parse(l).RootElement).ToList();
+        papers.Select(static p => p.GetProperty("title").GetString())
             .Should().Equal(SeedLabels.Titles, "the page's papers are the labelled rows, in order");
+        for (var i = 0; i < papers.Count; i++)
+        {
+            var assigned = papers[i].GetProperty("topics").EnumerateArray().Select(static t => t.GetProperty("id").GetString()).ToList();
+            assigned.Should().Contain(SeedLabels.MustTopics[i], "paper {0} ({1}) is labelled with them", i + 1, SeedLabels.Titles[i]);
+        }
     }
 }
