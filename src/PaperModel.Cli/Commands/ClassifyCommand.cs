@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PaperModel.Cli.Output;
-using PaperModel.Sources;
 
 namespace PaperModel.Cli.Commands;
 
@@ -12,9 +11,7 @@ internal static class ClassifyCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = CommonOptions.Files();
-        var format = CommonOptions.Format();
-        var year = CommonOptions.Year();
+        var inputs = new InputOptions();
         var taxonomy = TaxonomyOption.Create();
         var output = new Option<ClassificationOutputKind>("--output", "-o")
         {
@@ -44,9 +41,9 @@ internal static class ClassifyCommand
         };
         var command = new Command("classify", "Assign taxonomy topics to papers, with scores and evidence.")
         {
-            files,
-            format,
-            year,
+            inputs.Files,
+            inputs.Format,
+            inputs.Year,
             taxonomy,
             output,
             minScore,
@@ -70,12 +67,9 @@ internal static class ClassifyCommand
             }
 
             var min = parseResult.GetValue(minScore);
-            var inputs = new InputReader(
-                context,
-                parseResult.GetValue(format) ?? PaperFormats.AutoName,
-                new PaperReadOptions { Year = parseResult.GetValue(year) });
+            var reader = inputs.CreateReader(parseResult, context);
             using var writer = ClassificationWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in inputs.ReadPapers(parseResult.GetValue(files) ?? []))
+            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
             {
                 var assigned = classifier.Classify(paper).Topics.Where(t => t.Score >= min).ToList();
                 if (wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal)))
@@ -85,7 +79,7 @@ internal static class ClassifyCommand
             }
 
             writer.Complete();
-            return inputs.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }

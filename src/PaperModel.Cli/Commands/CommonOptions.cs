@@ -69,3 +69,20 @@ internal static class CommonOptions
         return option;
     }
 }
+
+/// <summary>The inputs every reading command takes (files, <c>--format</c>, <c>--year</c>) and the reader they configure.</summary>
+internal sealed class InputOptions
+{
+    public Argument<string[]> Files { get; } = CommonOptions.Files();
+
+    public Option<string> Format { get; } = CommonOptions.Format();
+
+    public Option<int?> Year { get; } = CommonOptions.Year();
+
+    /// <summary>A reader for the parsed format and year.</summary>
+    public InputReader CreateReader(ParseResult parseResult, CliContext context) =>
+        new(context, parseResult.GetValue(Format) ?? PaperFormats.AutoName, new PaperReadOptions { Year = parseResult.GetValue(Year) });
+
+    /// <summary>The parsed file names.</summary>
+    public string[] GetFiles(ParseResult parseResult) => parseResult.GetValue(Files) ?? [];
+}

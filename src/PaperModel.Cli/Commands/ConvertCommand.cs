@@ -16,9 +16,7 @@ internal static class ConvertCommand
 
     public static Command Create(CliContext context)
     {
-        var files = CommonOptions.Files();
-        var format = CommonOptions.Format();
-        var year = CommonOptions.Year();
+        var inputs = new InputOptions();
         var output = new Option<string>("--out", "-o")
         {
             Description = "The JSON Lines file to write ('-' or none: standard output). A name ending in .gz is gzip-compressed.",
@@ -30,20 +28,17 @@ internal static class ConvertCommand
         };
         var command = new Command("convert", "Convert paper listings in any format to JSON Lines, one paper per line.")
         {
-            files,
-            format,
+            inputs.Files,
+            inputs.Format,
             output,
             merge,
-            year,
+            inputs.Year,
         };
 
         command.SetAction(parseResult =>
         {
-            var inputs = new InputReader(
-                context,
-                parseResult.GetValue(format) ?? PaperFormats.AutoName,
-                new PaperReadOptions { Year = parseResult.GetValue(year) });
-            var papers = inputs.ReadPapers(parseResult.GetValue(files) ?? []);
+            var reader = inputs.CreateReader(parseResult, context);
+            var papers = reader.ReadPapers(inputs.GetFiles(parseResult));
             if (parseResult.GetValue(merge))
             {
                 papers = PaperMerger.Merge(papers);
@@ -64,7 +59,7 @@ internal static class ConvertCommand
                 Write(papers, writer);
             }
 
-            return inputs.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }

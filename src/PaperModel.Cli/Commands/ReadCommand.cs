@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PaperModel.Cli.Output;
-using PaperModel.Sources;
 
 namespace PaperModel.Cli.Commands;
 
@@ -9,32 +8,27 @@ internal static class ReadCommand
 {
     public static Command Create(CliContext context)
     {
-        var files = CommonOptions.Files();
-        var format = CommonOptions.Format();
+        var inputs = new InputOptions();
         var output = CommonOptions.Output();
-        var year = CommonOptions.Year();
         var command = new Command("read", "Read paper listings and print their papers.")
         {
-            files,
-            format,
+            inputs.Files,
+            inputs.Format,
             output,
-            year,
+            inputs.Year,
         };
 
         command.SetAction(parseResult =>
         {
-            var inputs = new InputReader(
-                context,
-                parseResult.GetValue(format) ?? PaperFormats.AutoName,
-                new PaperReadOptions { Year = parseResult.GetValue(year) });
+            var reader = inputs.CreateReader(parseResult, context);
             using var writer = PaperWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in inputs.ReadPapers(parseResult.GetValue(files) ?? []))
+            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
             {
                 writer.Write(paper);
             }
 
             writer.Complete();
-            return inputs.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }
