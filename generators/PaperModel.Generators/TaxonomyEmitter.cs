@@ -85,7 +85,7 @@ internal static class TaxonomyEmitter
 
             w.Unindent();
             w.Line();
-            foreach (var line in MatcherEmitter.Members(spec))
+            foreach (var line in MatcherEmitter.Members(spec, classRef))
             {
                 w.Line(line);
             }

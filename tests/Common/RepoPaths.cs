@@ -20,6 +20,9 @@ internal static class RepoPaths
     /// <summary>The labels of the real Daily Papers page.</summary>
     public static string SeedLabels => Sample("seed-labels.tsv");
 
+    /// <summary>The built-in default taxonomy file.</summary>
+    public static string DefaultTaxonomy => Path.Combine(Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json");
+
     /// <summary>A real sample of an input format under <c>samples/formats/</c>.</summary>
     public static string Format(string fileName) => Path.Combine(Samples, "formats", fileName);
 

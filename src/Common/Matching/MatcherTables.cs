@@ -13,8 +13,9 @@ internal readonly record struct PhraseSource(int Topic, bool IsVeto, string Text
 /// <summary>One variant of one phrase (or veto) of one topic, with its tokens resolved to vocabulary ids.</summary>
 internal sealed class PhraseEntry
 {
-    public PhraseEntry(int topic, bool isVeto, string phrase, double weight, int[] tokenIds, string?[] exact, string?[] gaps)
+    public PhraseEntry(int phraseIndex, int topic, bool isVeto, string phrase, double weight, int[] tokenIds, string?[] exact, string?[] gaps)
     {
+        PhraseIndex = phraseIndex;
         Topic = topic;
         IsVeto = isVeto;
         Phrase = phrase;
@@ -23,6 +24,9 @@ internal sealed class PhraseEntry
         Exact = exact;
         Gaps = gaps;
     }
+
+    /// <summary>The index of the phrase (or veto) this is a variant of, in the order of <see cref="MatcherTables.Build"/>'s input.</summary>
+    public int PhraseIndex { get; }
 
     /// <summary>The index of the topic in taxonomy pre-order.</summary>
     public int Topic { get; }
@@ -111,13 +115,16 @@ internal sealed class MatcherTables
     /// </summary>
     public static MatcherTables Build(IEnumerable<PhraseSource> phrases)
     {
-        var patterns = new List<(PhraseSource Phrase, PhrasePattern Pattern)>();
+        var patterns = new List<(int Index, PhraseSource Phrase, PhrasePattern Pattern)>();
+        var index = 0;
         foreach (var phrase in phrases)
         {
             foreach (var pattern in PhrasePattern.Parse(phrase.Text, phrase.Kind))
             {
-                patterns.Add((phrase, pattern));
+                patterns.Add((index, phrase, pattern));
             }
+
+            index++;
         }
 
         var vocabulary = BuildVocabulary(patterns.Select(p => p.Pattern));
@@ -129,6 +136,7 @@ internal sealed class MatcherTables
 
         var entries = patterns
             .Select((p, order) => (Order: order, Entry: new PhraseEntry(
+                p.Index,
                 p.Phrase.Topic,
                 p.Phrase.IsVeto,
                 p.Phrase.Text,
@@ -141,7 +149,127 @@ internal sealed class MatcherTables
             .ThenBy(e => e.Order)
             .Select(e => e.Entry)
             .ToArray();
+        return Create(vocabulary, entries);
+    }
 
+    /// <summary>
+    /// Rebuilds the tables from the form <see cref="Encode"/> wrote (the source generator emits it as literals), without
+    /// parsing a phrase: <paramref name="phrases"/> are the same phrases <see cref="Build"/> was given.
+    /// </summary>
+    /// <exception cref="FormatException">The data is not a valid encoding for these phrases.</exception>
+    public static MatcherTables Decode(IReadOnlyList<PhraseSource> phrases, string[] vocabulary, int[] entries, string[] literals)
+    {
+        for (var i = 1; i < vocabulary.Length; i++)
+        {
+            Check(string.CompareOrdinal(vocabulary[i - 1], vocabulary[i]) < 0, "the vocabulary is not sorted");
+        }
+
+        var decoded = new List<PhraseEntry>();
+        var position = 0;
+        var previousFirst = 0;
+        while (position < entries.Length)
+        {
+            var phraseIndex = Next();
+            Check((uint)phraseIndex < (uint)phrases.Count, "a phrase index is out of range");
+            var count = Next();
+            Check(count >= 1 && count <= entries.Length - position, "a token count is out of range");
+            var tokenIds = new int[count];
+            var exact = new string?[count];
+            var gaps = new string?[count - 1];
+            for (var i = 0; i < count; i++)
+            {
+                tokenIds[i] = Next();
+                Check((uint)tokenIds[i] < (uint)vocabulary.Length, "a token id is out of range");
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                exact[i] = Literal(Next());
+            }
+
+            for (var i = 0; i < gaps.Length; i++)
+            {
+                gaps[i] = Literal(Next());
+            }
+
+            Check(tokenIds[0] >= previousFirst, "the entries are not grouped by first token");
+            previousFirst = tokenIds[0];
+            var phrase = phrases[phraseIndex];
+            decoded.Add(new PhraseEntry(phraseIndex, phrase.Topic, phrase.IsVeto, phrase.Text, phrase.Weight, tokenIds, exact, gaps));
+        }
+
+        return Create(vocabulary, [.. decoded]);
+
+        int Next()
+        {
+            Check(position < entries.Length, "the entries end early");
+            return entries[position++];
+        }
+
+        string? Literal(int literal)
+        {
+            Check(literal >= -1 && literal < literals.Length, "a literal index is out of range");
+            return literal < 0 ? null : literals[literal];
+        }
+
+        static void Check(bool condition, string what)
+        {
+            if (!condition)
+            {
+                throw new FormatException("Invalid matcher data: " + what + ".");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the entries as integers, per entry: phrase index, token count n, n token ids, n literal indexes of the
+    /// exact spellings and n - 1 of the gaps (-1 for none); <paramref name="literals"/> receives the distinct strings.
+    /// <see cref="Decode"/> reads it back.
+    /// </summary>
+    public int[] Encode(out string[] literals)
+    {
+        var strings = new List<string>();
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var data = new List<int>();
+        foreach (var entry in Entries)
+        {
+            data.Add(entry.PhraseIndex);
+            data.Add(entry.TokenIds.Length);
+            data.AddRange(entry.TokenIds);
+            foreach (var exact in entry.Exact)
+            {
+                data.Add(LiteralIndex(exact));
+            }
+
+            foreach (var gap in entry.Gaps)
+            {
+                data.Add(LiteralIndex(gap));
+            }
+        }
+
+        literals = [.. strings];
+        return [.. data];
+
+        int LiteralIndex(string? text)
+        {
+            if (text is null)
+            {
+                return -1;
+            }
+
+            if (!indexes.TryGetValue(text, out var index))
+            {
+                index = strings.Count;
+                indexes.Add(text, index);
+                strings.Add(text);
+            }
+
+            return index;
+        }
+    }
+
+    private static MatcherTables Create(string[] vocabulary, PhraseEntry[] entries)
+    {
         var offsets = new int[vocabulary.Length + 1];
         foreach (var entry in entries)
         {

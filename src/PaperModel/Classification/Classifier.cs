@@ -6,7 +6,7 @@ namespace PaperModel.Classification;
 /// Assigns topics of a <see cref="Classification.Taxonomy"/> to papers, with a score in [0, 1] and the evidence (the
 /// phrase, the field and the character offset in the original text) for each. The scoring is described in
 /// <c>docs/classification.md</c>. Immutable and thread-safe: build one per taxonomy and share it; classifying a paper
-/// allocates only the result.
+/// allocates only the result (nothing when no topic is assigned).
 /// </summary>
 public sealed class Classifier
 {
@@ -17,47 +17,40 @@ public sealed class Classifier
     private readonly double[] _thresholds;
     private readonly string[][] _categories;
 
-    /// <summary>Creates a classifier for a taxonomy, building its phrase lookup once.</summary>
+    /// <summary>Creates a classifier for a taxonomy, building its phrase tables once.</summary>
     /// <param name="taxonomy">The taxonomy (loaded at run time or generated).</param>
     /// <param name="options">Scoring settings, or <see langword="null"/> for <see cref="ClassifierOptions.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public Classifier(Taxonomy taxonomy, ClassifierOptions? options = null)
-        : this(taxonomy, lookup: null, options)
+        : this(taxonomy ?? throw new ArgumentNullException(nameof(taxonomy)), BuildTables(taxonomy), lookup: null, options)
     {
     }
 
     /// <summary>
-    /// Creates a classifier that uses a generated phrase lookup. Generated taxonomy classes call this; the lookup must
-    /// have been generated from the same taxonomy.
+    /// Creates a classifier from the matcher that the source generator compiled for a taxonomy, with nothing to parse
+    /// or build. Generated taxonomy classes call this for their <c>Classifier</c> property; use
+    /// <see cref="WithOptions"/> on that classifier for other settings.
     /// </summary>
-    /// <param name="taxonomy">The taxonomy.</param>
-    /// <param name="lookup">The generated lookup, or <see langword="null"/> to build one.</param>
+    /// <param name="matcher">The generated matcher.</param>
     /// <param name="options">Scoring settings, or <see langword="null"/> for <see cref="ClassifierOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The lookup does not belong to this taxonomy.</exception>
-    public Classifier(Taxonomy taxonomy, TokenLookup? lookup, ClassifierOptions? options = null)
+    /// <exception cref="InvalidOperationException">The matcher's tables do not belong to its taxonomy.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Classifier(GeneratedMatcher matcher, ClassifierOptions? options = null)
+        : this(
+            (matcher ?? throw new ArgumentNullException(nameof(matcher))).Taxonomy,
+            matcher.DecodeTables([.. Sources(matcher.Taxonomy.Topics)]),
+            matcher,
+            options)
     {
-        Taxonomy = taxonomy ?? throw new ArgumentNullException(nameof(taxonomy));
+    }
+
+    private Classifier(Taxonomy taxonomy, MatcherTables tables, ITokenLookup? lookup, ClassifierOptions? options)
+    {
+        Taxonomy = taxonomy;
         Options = Validate(options ?? ClassifierOptions.Default);
         _topics = [.. taxonomy.Topics];
-        _tables = MatcherTables.Build(Sources(_topics));
-        if (lookup is null)
-        {
-            _lookup = new TokenHashTable(_tables.Vocabulary);
-        }
-        else
-        {
-            for (var id = 0; id < _tables.Vocabulary.Length; id++)
-            {
-                if (lookup.Find(_tables.Vocabulary[id].AsSpan()) != id)
-                {
-                    throw new ArgumentException(
-                        $"The token lookup does not match the taxonomy '{taxonomy.Name}' (token '{_tables.Vocabulary[id]}'); regenerate it.",
-                        nameof(lookup));
-                }
-            }
-
-            _lookup = lookup;
-        }
-
+        _tables = tables;
+        _lookup = lookup ?? new TokenHashTable(tables.Vocabulary);
         _parents = new int[_topics.Length];
         _thresholds = new double[_topics.Length];
         _categories = new string[_topics.Length][];
@@ -75,6 +68,16 @@ public sealed class Classifier
 
     /// <summary>The scoring settings.</summary>
     public ClassifierOptions Options { get; }
+
+    /// <summary>
+    /// Returns a classifier for the same taxonomy with other scoring settings. It shares this classifier's phrase
+    /// tables, so nothing is rebuilt.
+    /// </summary>
+    /// <param name="options">The scoring settings.</param>
+    /// <returns>The new classifier.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Classifier WithOptions(ClassifierOptions options) =>
+        new(Taxonomy, _tables, _lookup, options ?? throw new ArgumentNullException(nameof(options)));
 
     /// <summary>Classifies a paper by its title, abstract and arXiv categories.</summary>
     /// <param name="paper">The paper.</param>
@@ -162,7 +165,7 @@ public sealed class Classifier
 
         if (assignedCount == 0)
         {
-            return new PaperClassification([]);
+            return PaperClassification.None;
         }
 
         var result = new List<TopicAssignment>(assignedCount);
@@ -199,9 +202,12 @@ public sealed class Classifier
         }
     }
 
-    private static IEnumerable<PhraseSource> Sources(Topic[] topics)
+    private static MatcherTables BuildTables(Taxonomy taxonomy) => MatcherTables.Build(Sources(taxonomy.Topics));
+
+    /// <summary>The phrases and vetoes of the topics, in the order <see cref="MatcherTables"/> expects.</summary>
+    private static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)
     {
-        for (var t = 0; t < topics.Length; t++)
+        for (var t = 0; t < topics.Count; t++)
         {
             foreach (var phrase in topics[t].Phrases)
             {
@@ -285,7 +291,7 @@ public sealed class Classifier
                 return false;
             }
 
-            if (j < index && ReferenceEquals(other.Phrase, entry.Phrase) && other.Topic == entry.Topic && ++repeats >= maxRepeats)
+            if (j < index && other.PhraseIndex == entry.PhraseIndex && ++repeats >= maxRepeats)
             {
                 return false;
             }

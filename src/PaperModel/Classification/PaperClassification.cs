@@ -5,6 +5,9 @@ public sealed class PaperClassification
 {
     internal PaperClassification(IReadOnlyList<TopicAssignment> topics) => Topics = topics;
 
+    /// <summary>The result with no topic, shared: classifying a paper that matches nothing allocates nothing.</summary>
+    internal static PaperClassification None { get; } = new([]);
+
     /// <summary>The assigned topics in taxonomy order (each ancestor before its descendants); ancestors of an assigned topic are included.</summary>
     public IReadOnlyList<TopicAssignment> Topics { get; }
 

@@ -36,14 +36,15 @@ namespace Research.Taxonomy
             });
 
         /// <summary>
-        /// A classifier for this taxonomy. Its phrase lookup is generated code, so no lookup table is built at start-up;
-        /// it assigns exactly the topics a classifier built from the taxonomy file at run time assigns.
+        /// A classifier for this taxonomy. Its phrase matcher is generated code (parsed phrase tables and a token lookup),
+        /// so nothing is parsed or built at start-up; it assigns exactly the topics a classifier built from the taxonomy
+        /// file at run time assigns. <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
         /// </summary>
         public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
 
         private static class ClassifierHolder
         {
-            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy, new GeneratedTokenLookup(), null);
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(new GeneratedPhraseMatcher(), null);
 
             // An explicit static constructor keeps the type lazy: the classifier is built when first used.
             static ClassifierHolder()
@@ -51,9 +52,14 @@ namespace Research.Taxonomy
             }
         }
 
-        /// <summary>The folded phrase tokens of the taxonomy (24 tokens) and their ids.</summary>
-        private sealed class GeneratedTokenLookup : global::PaperModel.Classification.TokenLookup
+        /// <summary>The compiled phrase matcher: 24 folded tokens, 18 phrase variants.</summary>
+        private sealed class GeneratedPhraseMatcher : global::PaperModel.Classification.GeneratedMatcher
         {
+            internal GeneratedPhraseMatcher()
+                : base(global::Research.Taxonomy.Topics.Taxonomy, Vocabulary(), Entries(), Literals())
+            {
+            }
+
             public override int Find(global::System.ReadOnlySpan<char> foldedToken)
             {
                 switch (foldedToken.Length)
@@ -300,6 +306,43 @@ namespace Research.Taxonomy
 
                 return true;
             }
+
+            // Folded tokens; a token's id is its index.
+            private static string[] Vocabulary() => new string[]
+            {
+                "3D", "ADAPTATION", "ADAPTER", "DORA", "EFFICIENT", "FINE", "FINETUNING", "LAW",
+                "LORA", "LOW", "LOWRANK", "LPWAN", "PARAMETER", "PARAMETEREFFICIENT", "PEFT", "PREFIX",
+                "PREFIXTUNING", "PROMPT", "QLORA", "RADIO", "RANK", "SCALING", "SOFT", "TUNING",
+            };
+
+            // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).
+            private static int[] Entries() => new int[]
+            {
+                9, 2, 0, 8, 0, 1, -1, // "3D LoRA"
+                1, 1, 2, -1, // "adapter"
+                8, 1, 3, 2, // "DoRA"
+                6, 2, 8, 19, 3, -1, -1, // veto "LoRa radio"
+                3, 1, 8, 1, // "LoRA"
+                5, 3, 9, 20, 1, -1, -1, -1, -1, -1, // "low-rank adaptation"
+                5, 2, 10, 1, -1, -1, -1, // "low-rank adaptation"
+                7, 1, 11, 4, // veto "LPWAN"
+                0, 4, 12, 4, 5, 23, -1, -1, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
+                0, 3, 12, 4, 6, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
+                0, 3, 13, 5, 23, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
+                0, 2, 13, 6, -1, -1, -1, // "parameter-efficient fine-tuning"
+                2, 1, 14, 5, // "PEFT"
+                11, 2, 15, 23, -1, -1, -1, // "prefix-tuning"
+                11, 1, 16, -1, // "prefix-tuning"
+                4, 1, 18, 6, // "QLoRA"
+                12, 2, 21, 7, -1, -1, -1, // "scaling law"
+                10, 2, 22, 17, -1, -1, -1, // "soft prompt"
+            };
+
+            // Exact spellings of acronym tokens and literal gaps.
+            private static string[] Literals() => new string[]
+            {
+                "3D", "LoRA", "DoRA", "LoRa", "LPWAN", "PEFT", "QLoRA",
+            };
         }
 
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>

@@ -29,14 +29,15 @@ namespace Consumer.App
             });
 
         /// <summary>
-        /// A classifier for this taxonomy. Its phrase lookup is generated code, so no lookup table is built at start-up;
-        /// it assigns exactly the topics a classifier built from the taxonomy file at run time assigns.
+        /// A classifier for this taxonomy. Its phrase matcher is generated code (parsed phrase tables and a token lookup),
+        /// so nothing is parsed or built at start-up; it assigns exactly the topics a classifier built from the taxonomy
+        /// file at run time assigns. <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
         /// </summary>
         public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
 
         private static class ClassifierHolder
         {
-            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy, new GeneratedTokenLookup(), null);
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(new GeneratedPhraseMatcher(), null);
 
             // An explicit static constructor keeps the type lazy: the classifier is built when first used.
             static ClassifierHolder()
@@ -44,9 +45,14 @@ namespace Consumer.App
             }
         }
 
-        /// <summary>The folded phrase tokens of the taxonomy (5 tokens) and their ids.</summary>
-        private sealed class GeneratedTokenLookup : global::PaperModel.Classification.TokenLookup
+        /// <summary>The compiled phrase matcher: 5 folded tokens, 3 phrase variants.</summary>
+        private sealed class GeneratedPhraseMatcher : global::PaperModel.Classification.GeneratedMatcher
         {
+            internal GeneratedPhraseMatcher()
+                : base(global::Consumer.App.Small.Taxonomy, Vocabulary(), Entries(), Literals())
+            {
+            }
+
             public override int Find(global::System.ReadOnlySpan<char> foldedToken)
             {
                 switch (foldedToken.Length)
@@ -128,6 +134,26 @@ namespace Consumer.App
 
                 return true;
             }
+
+            // Folded tokens; a token's id is its index.
+            private static string[] Vocabulary() => new string[]
+            {
+                "AUGMENTED", "GENERATION", "RAG", "RETRIEVAL", "RETRIEVALAUGMENTED",
+            };
+
+            // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).
+            private static int[] Entries() => new int[]
+            {
+                1, 1, 2, 0, // "RAG"
+                0, 3, 3, 0, 1, -1, -1, -1, -1, -1, // "retrieval-augmented generation"
+                0, 2, 4, 1, -1, -1, -1, // "retrieval-augmented generation"
+            };
+
+            // Exact spellings of acronym tokens and literal gaps.
+            private static string[] Literals() => new string[]
+            {
+                "RAG",
+            };
         }
 
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>

@@ -164,11 +164,43 @@ public class ClassifierTests
     }
 
     [Fact]
-    public void A_lookup_generated_for_another_taxonomy_is_rejected()
+    public void Generated_matcher_data_that_does_not_fit_its_taxonomy_is_rejected()
     {
-        var act = () => new Classifier(Taxonomy, new EmptyLookup());
+        var unsorted = () => new Classifier(new HandMatcher(Taxonomy, ["LORA", "ADAPTER"], [], []));
+        var badPhrase = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [99, 1, 0, -1], []));
+        var badLiteral = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0, 1, 0, 5], []));
+        var truncated = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0], []));
+        var lookupMisses = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0, 1, 0, -1], [], found: false));
 
-        act.Should().Throw<ArgumentException>().WithMessage("*does not match the taxonomy 'test'*");
+        unsorted.Should().Throw<InvalidOperationException>().WithMessage("*taxonomy 'test' does not match it*not sorted*");
+        badPhrase.Should().Throw<InvalidOperationException>().WithMessage("*phrase index is out of range*");
+        badLiteral.Should().Throw<InvalidOperationException>().WithMessage("*literal index is out of range*");
+        truncated.Should().Throw<InvalidOperationException>().WithMessage("*end early*");
+        lookupMisses.Should().Throw<InvalidOperationException>().WithMessage("*does not find token 'LORA'*");
+    }
+
+    [Fact]
+    public void WithOptions_rescores_with_the_same_tables_and_leaves_the_original_alone()
+    {
+        const string Title = "Adapters for speech";
+        var strict = Classifier.WithOptions(new ClassifierOptions { DefaultThreshold = 0.9 });
+
+        Classifier.Classify(Title).Contains("peft").Should().BeTrue("an adapter in the title scores 0.54");
+        strict.Classify(Title).Topics.Should().BeEmpty();
+        strict.Taxonomy.Should().BeSameAs(Classifier.Taxonomy);
+        strict.Options.DefaultThreshold.Should().Be(0.9);
+        Classifier.Options.Should().Be(ClassifierOptions.Default);
+        ((Func<Classifier>)(() => Classifier.WithOptions(new ClassifierOptions { MaxRepeats = 0 }))).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void A_paper_that_matches_nothing_allocates_no_result()
+    {
+        var first = Classifier.Classify("Protein folding with diffusion");
+        var second = Classifier.Classify(new Paper("2", "Weather forecasting at scale") { Abstract = "We forecast the weather." });
+
+        first.Topics.Should().BeEmpty();
+        second.Should().BeSameAs(first);
     }
 
     [Theory]
@@ -186,8 +218,10 @@ public class ClassifierTests
     private static string Describe(PaperClassification result) =>
         string.Join("|", result.Topics.Select(t => $"{t.Topic.Id}:{t.Score:R}:{string.Join(",", t.Evidence.Select(e => $"{e.Field}{e.Start}+{e.Length}"))}"));
 
-    private sealed class EmptyLookup : TokenLookup
+    /// <summary>A matcher written by hand, as the generator would, to feed the classifier inconsistent tables.</summary>
+    private sealed class HandMatcher(Taxonomy taxonomy, string[] tokens, int[] entries, string[] literals, bool found = true)
+        : GeneratedMatcher(taxonomy, [.. tokens], entries, literals)
     {
-        public override int Find(ReadOnlySpan<char> foldedToken) => -1;
+        public override int Find(ReadOnlySpan<char> foldedToken) => found ? Array.IndexOf(tokens, foldedToken.ToString()) : -1;
     }
 }

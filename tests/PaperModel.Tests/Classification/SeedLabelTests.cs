@@ -65,7 +65,7 @@ public class SeedLabelTests(ITestOutputHelper output)
     }
 
     internal static Taxonomy LoadDefault() =>
-        Taxonomy.LoadFile(Path.Combine(RepoPaths.Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json"));
+        Taxonomy.LoadFile(RepoPaths.DefaultTaxonomy);
 
     private static string Evidence(PaperClassification result, string topic) =>
         string.Join(", ", result.Find(topic)!.Evidence.Select(e => $"{e.Field}: {e.Phrase}"));

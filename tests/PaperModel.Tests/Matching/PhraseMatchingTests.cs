@@ -1,5 +1,6 @@
 using PaperModel.Common.Matching;
 using PaperModel.Common.Taxonomy;
+using PaperModel.Testing;
 
 namespace PaperModel.Tests.Matching;
 
@@ -180,6 +181,30 @@ public class PhraseMatchingTests
             new PhraseSource(1, true, "LoRa radio", 1, PhraseKind.Keyword),
         ]);
         tables.Vocabulary.Should().Equal("EXPERTS", "LORA", "MIXTURE", "MIXTUREOF", "MIXTUREOFEXPERTS", "OF", "OFEXPERTS", "RADIO");
+    }
+
+    [Fact]
+    public void Encoded_tables_of_the_default_taxonomy_decode_to_the_built_tables_without_parsing_a_phrase()
+    {
+        var spec = TaxonomyReader.Read(File.ReadAllText(RepoPaths.DefaultTaxonomy)).Taxonomy!;
+        var sources = MatcherTables.Sources(spec).ToList();
+        var built = MatcherTables.Build(sources);
+
+        var decoded = MatcherTables.Decode(sources, built.Vocabulary, built.Encode(out var literals), literals);
+
+        decoded.Vocabulary.Should().Equal(built.Vocabulary);
+        decoded.EmbeddedAcronyms.Should().Equal(built.EmbeddedAcronyms);
+        decoded.Entries.Select(Describe).Should().Equal(built.Entries.Select(Describe));
+        built.Entries.Should().HaveCountGreaterThan(sources.Count, "hyphenated phrases have closed-compound variants");
+        for (var id = 0; id < built.Vocabulary.Length; id++)
+        {
+            decoded.EntriesStartingWith(id, out var start, out var end);
+            built.EntriesStartingWith(id, out var builtStart, out var builtEnd);
+            (start, end).Should().Be((builtStart, builtEnd));
+        }
+
+        static string Describe(PhraseEntry e) =>
+            $"{e.PhraseIndex} {e.Topic} {e.IsVeto} {e.Phrase} {e.Weight:R} [{string.Join(",", e.TokenIds)}] [{string.Join(",", e.Exact)}] [{string.Join(",", e.Gaps)}]";
     }
 
     private static List<string> Matches(string text, string phrase, PhraseKind kind = PhraseKind.Keyword) =>
