@@ -53,42 +53,19 @@ internal static class MatcherEmitter
             "    {",
             "    }",
             string.Empty,
+            "    // A switch on the length, then per length a decision tree: each node switches on the character position",
+            "    // that best separates the remaining tokens, and a leaf compares the whole token once.",
             $"    public override int Find({Span} foldedToken)",
             "    {",
             "        switch (foldedToken.Length)",
             "        {",
         };
 
-        foreach (var byLength in Enumerable.Range(0, vocabulary.Length).GroupBy(id => vocabulary[id].Length).OrderBy(g => g.Key))
+        var byLength = Enumerable.Range(0, vocabulary.Length).GroupBy(id => vocabulary[id].Length).OrderBy(g => g.Key).ToList();
+        foreach (var group in byLength)
         {
-            lines.Add($"            case {Count(byLength.Key)}:");
-            lines.Add("                switch (foldedToken[0])");
-            lines.Add("                {");
-            foreach (var byFirst in byLength.GroupBy(id => vocabulary[id][0]).OrderBy(g => g.Key))
-            {
-                lines.Add($"                    case {CharLiteral(byFirst.Key)}:");
-                if (byLength.Key == 1)
-                {
-                    // One token per first character, and nothing left to compare.
-                    lines.Add($"                        return {Count(byFirst.Single())};");
-                    continue;
-                }
-
-                foreach (var id in byFirst)
-                {
-                    lines.Add($"                        if (Rest(foldedToken, {StringLiteral(vocabulary[id])}))");
-                    lines.Add("                        {");
-                    lines.Add($"                            return {Count(id)};");
-                    lines.Add("                        }");
-                    lines.Add(string.Empty);
-                }
-
-                lines.Add("                        return -1;");
-            }
-
-            lines.Add("                    default:");
-            lines.Add("                        return -1;");
-            lines.Add("                }");
+            lines.Add($"            case {Count(group.Key)}:");
+            lines.Add($"                return FindLength{Count(group.Key)}(foldedToken);");
         }
 
         lines.AddRange(
@@ -97,24 +74,77 @@ internal static class MatcherEmitter
             "                return -1;",
             "        }",
             "    }",
+        ]);
+
+        // One method per length keeps each method small enough for the JIT to optimise fully.
+        foreach (var group in byLength)
+        {
+            lines.Add(string.Empty);
+            lines.Add($"    private static int FindLength{Count(group.Key)}({Span} token)");
+            lines.Add("    {");
+            AddDecision(lines, vocabulary, [.. group], new bool[group.Key], "        ");
+            lines.Add("    }");
+        }
+
+        lines.AddRange(
+        [
             string.Empty,
-            "    // The length and first character are already known to match.",
-            $"    private static bool Rest({Span} token, string text)",
-            "    {",
-            "        for (var i = 1; i < text.Length; i++)",
-            "        {",
-            "            if (token[i] != text[i])",
-            "            {",
-            "                return false;",
-            "            }",
-            "        }",
-            string.Empty,
-            "        return true;",
-            "    }",
+            $"    private static bool Is({Span} token, string text) =>",
+            "        global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));",
         ]);
         AddTables(lines, tables);
         lines.Add("}");
         return lines;
+    }
+
+    /// <summary>
+    /// Emits the statements that find which of <paramref name="ids"/> (tokens of one length) a token is: a leaf compares
+    /// the whole token with the one candidate left; a node switches on the unchecked position whose character splits
+    /// the candidates into the most groups (the first such position on a tie), so the tree is the same on every build.
+    /// </summary>
+    private static void AddDecision(List<string> lines, string[] vocabulary, List<int> ids, bool[] checkedPositions, string indent)
+    {
+        if (ids.Count == 1)
+        {
+            lines.Add($"{indent}return Is(token, {StringLiteral(vocabulary[ids[0]])}) ? {Count(ids[0])} : -1;");
+            return;
+        }
+
+        var best = -1;
+        var bestGroups = 0;
+        for (var position = 0; position < checkedPositions.Length; position++)
+        {
+            var groups = checkedPositions[position] ? 0 : ids.Select(id => vocabulary[id][position]).Distinct().Count();
+            if (groups > bestGroups)
+            {
+                best = position;
+                bestGroups = groups;
+            }
+        }
+
+        // Distinct tokens of one length always differ at some unchecked position.
+        checkedPositions[best] = true;
+        lines.Add($"{indent}switch (token[{Count(best)}])");
+        lines.Add(indent + "{");
+        foreach (var branch in ids.GroupBy(id => vocabulary[id][best]).OrderBy(g => g.Key))
+        {
+            lines.Add($"{indent}    case {CharLiteral(branch.Key)}:");
+            if (branch.Count() == 1)
+            {
+                AddDecision(lines, vocabulary, [.. branch], checkedPositions, indent + "        ");
+            }
+            else
+            {
+                lines.Add(indent + "    {");
+                AddDecision(lines, vocabulary, [.. branch], checkedPositions, indent + "        ");
+                lines.Add(indent + "    }");
+            }
+        }
+
+        lines.Add($"{indent}    default:");
+        lines.Add($"{indent}        return -1;");
+        lines.Add(indent + "}");
+        checkedPositions[best] = false;
     }
 
     /// <summary>The tables in the encoding of <see cref="MatcherTables.Encode"/>: one line per phrase variant.</summary>

@@ -202,7 +202,8 @@ public sealed class Classifier
         }
     }
 
-    private static MatcherTables BuildTables(Taxonomy taxonomy) => MatcherTables.Build(Sources(taxonomy.Topics));
+    /// <summary>Parses the phrases of a taxonomy and builds its tables (what a run-time classifier does once).</summary>
+    internal static MatcherTables BuildTables(Taxonomy taxonomy) => MatcherTables.Build(Sources(taxonomy.Topics));
 
     /// <summary>The phrases and vetoes of the topics, in the order <see cref="MatcherTables"/> expects.</summary>
     private static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)

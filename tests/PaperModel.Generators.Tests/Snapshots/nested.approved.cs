@@ -60,252 +60,159 @@ namespace Research.Taxonomy
             {
             }
 
+            // A switch on the length, then per length a decision tree: each node switches on the character position
+            // that best separates the remaining tokens, and a leaf compares the whole token once.
             public override int Find(global::System.ReadOnlySpan<char> foldedToken)
             {
                 switch (foldedToken.Length)
                 {
                     case 2:
-                        switch (foldedToken[0])
-                        {
-                            case '3':
-                                if (Rest(foldedToken, "3D"))
-                                {
-                                    return 0;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength2(foldedToken);
                     case 3:
-                        switch (foldedToken[0])
-                        {
-                            case 'L':
-                                if (Rest(foldedToken, "LAW"))
-                                {
-                                    return 7;
-                                }
-
-                                if (Rest(foldedToken, "LOW"))
-                                {
-                                    return 9;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength3(foldedToken);
                     case 4:
-                        switch (foldedToken[0])
-                        {
-                            case 'D':
-                                if (Rest(foldedToken, "DORA"))
-                                {
-                                    return 3;
-                                }
-
-                                return -1;
-                            case 'F':
-                                if (Rest(foldedToken, "FINE"))
-                                {
-                                    return 5;
-                                }
-
-                                return -1;
-                            case 'L':
-                                if (Rest(foldedToken, "LORA"))
-                                {
-                                    return 8;
-                                }
-
-                                return -1;
-                            case 'P':
-                                if (Rest(foldedToken, "PEFT"))
-                                {
-                                    return 14;
-                                }
-
-                                return -1;
-                            case 'R':
-                                if (Rest(foldedToken, "RANK"))
-                                {
-                                    return 20;
-                                }
-
-                                return -1;
-                            case 'S':
-                                if (Rest(foldedToken, "SOFT"))
-                                {
-                                    return 22;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength4(foldedToken);
                     case 5:
-                        switch (foldedToken[0])
-                        {
-                            case 'L':
-                                if (Rest(foldedToken, "LPWAN"))
-                                {
-                                    return 11;
-                                }
-
-                                return -1;
-                            case 'Q':
-                                if (Rest(foldedToken, "QLORA"))
-                                {
-                                    return 18;
-                                }
-
-                                return -1;
-                            case 'R':
-                                if (Rest(foldedToken, "RADIO"))
-                                {
-                                    return 19;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength5(foldedToken);
                     case 6:
-                        switch (foldedToken[0])
-                        {
-                            case 'P':
-                                if (Rest(foldedToken, "PREFIX"))
-                                {
-                                    return 15;
-                                }
-
-                                if (Rest(foldedToken, "PROMPT"))
-                                {
-                                    return 17;
-                                }
-
-                                return -1;
-                            case 'T':
-                                if (Rest(foldedToken, "TUNING"))
-                                {
-                                    return 23;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength6(foldedToken);
                     case 7:
-                        switch (foldedToken[0])
-                        {
-                            case 'A':
-                                if (Rest(foldedToken, "ADAPTER"))
-                                {
-                                    return 2;
-                                }
-
-                                return -1;
-                            case 'L':
-                                if (Rest(foldedToken, "LOWRANK"))
-                                {
-                                    return 10;
-                                }
-
-                                return -1;
-                            case 'S':
-                                if (Rest(foldedToken, "SCALING"))
-                                {
-                                    return 21;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength7(foldedToken);
                     case 9:
-                        switch (foldedToken[0])
-                        {
-                            case 'E':
-                                if (Rest(foldedToken, "EFFICIENT"))
-                                {
-                                    return 4;
-                                }
-
-                                return -1;
-                            case 'P':
-                                if (Rest(foldedToken, "PARAMETER"))
-                                {
-                                    return 12;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength9(foldedToken);
                     case 10:
-                        switch (foldedToken[0])
-                        {
-                            case 'A':
-                                if (Rest(foldedToken, "ADAPTATION"))
-                                {
-                                    return 1;
-                                }
-
-                                return -1;
-                            case 'F':
-                                if (Rest(foldedToken, "FINETUNING"))
-                                {
-                                    return 6;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength10(foldedToken);
                     case 12:
-                        switch (foldedToken[0])
-                        {
-                            case 'P':
-                                if (Rest(foldedToken, "PREFIXTUNING"))
-                                {
-                                    return 16;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength12(foldedToken);
                     case 18:
-                        switch (foldedToken[0])
-                        {
-                            case 'P':
-                                if (Rest(foldedToken, "PARAMETEREFFICIENT"))
-                                {
-                                    return 13;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength18(foldedToken);
                     default:
                         return -1;
                 }
             }
 
-            // The length and first character are already known to match.
-            private static bool Rest(global::System.ReadOnlySpan<char> token, string text)
+            private static int FindLength2(global::System.ReadOnlySpan<char> token)
             {
-                for (var i = 1; i < text.Length; i++)
-                {
-                    if (token[i] != text[i])
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return Is(token, "3D") ? 0 : -1;
             }
+
+            private static int FindLength3(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[1])
+                {
+                    case 'A':
+                        return Is(token, "LAW") ? 7 : -1;
+                    case 'O':
+                        return Is(token, "LOW") ? 9 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength4(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'D':
+                        return Is(token, "DORA") ? 3 : -1;
+                    case 'F':
+                        return Is(token, "FINE") ? 5 : -1;
+                    case 'L':
+                        return Is(token, "LORA") ? 8 : -1;
+                    case 'P':
+                        return Is(token, "PEFT") ? 14 : -1;
+                    case 'R':
+                        return Is(token, "RANK") ? 20 : -1;
+                    case 'S':
+                        return Is(token, "SOFT") ? 22 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength5(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'L':
+                        return Is(token, "LPWAN") ? 11 : -1;
+                    case 'Q':
+                        return Is(token, "QLORA") ? 18 : -1;
+                    case 'R':
+                        return Is(token, "RADIO") ? 19 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength6(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[2])
+                {
+                    case 'E':
+                        return Is(token, "PREFIX") ? 15 : -1;
+                    case 'N':
+                        return Is(token, "TUNING") ? 23 : -1;
+                    case 'O':
+                        return Is(token, "PROMPT") ? 17 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength7(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'A':
+                        return Is(token, "ADAPTER") ? 2 : -1;
+                    case 'L':
+                        return Is(token, "LOWRANK") ? 10 : -1;
+                    case 'S':
+                        return Is(token, "SCALING") ? 21 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength9(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'E':
+                        return Is(token, "EFFICIENT") ? 4 : -1;
+                    case 'P':
+                        return Is(token, "PARAMETER") ? 12 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength10(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'A':
+                        return Is(token, "ADAPTATION") ? 1 : -1;
+                    case 'F':
+                        return Is(token, "FINETUNING") ? 6 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength12(global::System.ReadOnlySpan<char> token)
+            {
+                return Is(token, "PREFIXTUNING") ? 16 : -1;
+            }
+
+            private static int FindLength18(global::System.ReadOnlySpan<char> token)
+            {
+                return Is(token, "PARAMETEREFFICIENT") ? 13 : -1;
+            }
+
+            private static bool Is(global::System.ReadOnlySpan<char> token, string text) =>
+                global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));
 
             // Folded tokens; a token's id is its index.
             private static string[] Vocabulary() => new string[]

@@ -53,87 +53,55 @@ namespace Consumer.App
             {
             }
 
+            // A switch on the length, then per length a decision tree: each node switches on the character position
+            // that best separates the remaining tokens, and a leaf compares the whole token once.
             public override int Find(global::System.ReadOnlySpan<char> foldedToken)
             {
                 switch (foldedToken.Length)
                 {
                     case 3:
-                        switch (foldedToken[0])
-                        {
-                            case 'R':
-                                if (Rest(foldedToken, "RAG"))
-                                {
-                                    return 2;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength3(foldedToken);
                     case 9:
-                        switch (foldedToken[0])
-                        {
-                            case 'A':
-                                if (Rest(foldedToken, "AUGMENTED"))
-                                {
-                                    return 0;
-                                }
-
-                                return -1;
-                            case 'R':
-                                if (Rest(foldedToken, "RETRIEVAL"))
-                                {
-                                    return 3;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength9(foldedToken);
                     case 10:
-                        switch (foldedToken[0])
-                        {
-                            case 'G':
-                                if (Rest(foldedToken, "GENERATION"))
-                                {
-                                    return 1;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength10(foldedToken);
                     case 18:
-                        switch (foldedToken[0])
-                        {
-                            case 'R':
-                                if (Rest(foldedToken, "RETRIEVALAUGMENTED"))
-                                {
-                                    return 4;
-                                }
-
-                                return -1;
-                            default:
-                                return -1;
-                        }
+                        return FindLength18(foldedToken);
                     default:
                         return -1;
                 }
             }
 
-            // The length and first character are already known to match.
-            private static bool Rest(global::System.ReadOnlySpan<char> token, string text)
+            private static int FindLength3(global::System.ReadOnlySpan<char> token)
             {
-                for (var i = 1; i < text.Length; i++)
-                {
-                    if (token[i] != text[i])
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return Is(token, "RAG") ? 2 : -1;
             }
+
+            private static int FindLength9(global::System.ReadOnlySpan<char> token)
+            {
+                switch (token[0])
+                {
+                    case 'A':
+                        return Is(token, "AUGMENTED") ? 0 : -1;
+                    case 'R':
+                        return Is(token, "RETRIEVAL") ? 3 : -1;
+                    default:
+                        return -1;
+                }
+            }
+
+            private static int FindLength10(global::System.ReadOnlySpan<char> token)
+            {
+                return Is(token, "GENERATION") ? 1 : -1;
+            }
+
+            private static int FindLength18(global::System.ReadOnlySpan<char> token)
+            {
+                return Is(token, "RETRIEVALAUGMENTED") ? 4 : -1;
+            }
+
+            private static bool Is(global::System.ReadOnlySpan<char> token, string text) =>
+                global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));
 
             // Folded tokens; a token's id is its index.
             private static string[] Vocabulary() => new string[]
