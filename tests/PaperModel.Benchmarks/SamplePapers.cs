@@ -22,7 +22,7 @@ public static class SamplePapers
     /// <summary>The generated matcher of the built-in <see cref="Topics"/> class, created the way its classifier creates it.</summary>
     public static GeneratedMatcher CreateGeneratedMatcher()
     {
-        var type = typeof(Topics).GetNestedType("GeneratedPhraseMatcher", System.Reflection.BindingFlags.NonPublic)
+        var type = typeof(Classifier).Assembly.GetType("PaperModel.Classification.Topics+GeneratedPhraseMatcher")
             ?? throw new InvalidOperationException("Topics has no generated matcher.");
         return (GeneratedMatcher)Activator.CreateInstance(type, nonPublic: true)!;
     }
