@@ -11,15 +11,13 @@ namespace PaperModel.Tests.Classification;
 /// </summary>
 public class ReadingListTests(ITestOutputHelper output)
 {
-    private static readonly string[] Headline = ["peft", "moe", "scaling-laws", "alignment"];
-
     [Fact]
     public void Titles_from_reading_lists_get_their_lists_headline_topics()
     {
         var papers = ReadPapers();
         papers.Should().HaveCountGreaterThan(1300);
         var f1 = new List<double>();
-        foreach (var topic in Headline)
+        foreach (var topic in SeedLabelTests.Headline)
         {
             int tp = 0, fp = 0, fn = 0;
             foreach (var (title, labels) in papers)

@@ -11,7 +11,8 @@ namespace PaperModel.Tests.Classification;
 /// </summary>
 public class SeedLabelTests(ITestOutputHelper output)
 {
-    private static readonly string[] Headline = ["peft", "moe", "scaling-laws", "alignment"];
+    /// <summary>The four headline topics of the default taxonomy.</summary>
+    internal static readonly string[] Headline = ["peft", "moe", "scaling-laws", "alignment"];
 
     [Fact]
     public void Default_taxonomy_agrees_with_the_seed_labels_on_the_real_page()
