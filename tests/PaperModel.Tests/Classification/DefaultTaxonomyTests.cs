@@ -5,15 +5,12 @@ namespace PaperModel.Tests.Classification;
 
 public class DefaultTaxonomyTests
 {
-    private static readonly string DefaultTaxonomyPath =
-        Path.Combine(RepoPaths.Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json");
-
     [Fact]
     public void Default_taxonomy_loads_without_problems_and_has_the_headline_topics()
     {
-        using var stream = File.OpenRead(DefaultTaxonomyPath);
+        using var stream = File.OpenRead(RepoPaths.DefaultTaxonomy);
 
-        Taxonomy.TryLoad(stream, DefaultTaxonomyPath, out var taxonomy, out var problems).Should().BeTrue();
+        Taxonomy.TryLoad(stream, RepoPaths.DefaultTaxonomy, out var taxonomy, out var problems).Should().BeTrue();
 
         problems.Should().BeEmpty();
         taxonomy!.Roots.Select(t => t.Id).Should().StartWith(["peft", "moe", "scaling-laws", "alignment"]);
@@ -55,5 +52,5 @@ public class DefaultTaxonomyTests
         result.Topics.Select(t => t.Topic.Id).Should().NotContain(["peft", "moe", "scaling-laws", "alignment"]);
     }
 
-    private static Classifier Load() => new(Taxonomy.LoadFile(DefaultTaxonomyPath));
+    private static Classifier Load() => new(Taxonomy.LoadFile(RepoPaths.DefaultTaxonomy));
 }

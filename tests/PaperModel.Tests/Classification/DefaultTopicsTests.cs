@@ -8,7 +8,7 @@ public class DefaultTopicsTests
     [Fact]
     public void Generated_default_topics_match_the_taxonomy_file()
     {
-        var file = Taxonomy.LoadFile(Path.Combine(Testing.RepoPaths.Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json"));
+        var file = Taxonomy.LoadFile(Testing.RepoPaths.DefaultTaxonomy);
 
         Topics.Taxonomy.Name.Should().Be(file.Name);
         Topics.All.Select(static t => t.Path).Should().Equal(file.Topics.Select(static t => t.Path));
