@@ -8,8 +8,8 @@ namespace PaperModel.Generators;
 /// <summary>
 /// Emits the phrase matcher of a taxonomy as code, the way the Regex generator emits a specialised matcher: a
 /// <c>GeneratedMatcher</c> subclass holding the parsed phrase tables as literals and a <c>Find</c> that switches on the
-/// folded token's length and first character and compares the rest with literals, plus a <c>Classifier</c> property
-/// that uses it. The tables come from the same shared code (<see cref="MatcherTables"/>) the runtime uses, so both
+/// folded token's length and then walks a decision tree of character switches to the one candidate it compares, plus a
+/// <c>Classifier</c> property that uses it. The tables come from the same shared code (<see cref="MatcherTables"/>) the runtime uses, so both
 /// classify identically.
 /// </summary>
 internal static class MatcherEmitter
@@ -129,14 +129,16 @@ internal static class MatcherEmitter
         foreach (var branch in ids.GroupBy(id => vocabulary[id][best]).OrderBy(g => g.Key))
         {
             lines.Add($"{indent}    case {CharLiteral(branch.Key)}:");
-            if (branch.Count() == 1)
-            {
-                AddDecision(lines, vocabulary, [.. branch], checkedPositions, indent + "        ");
-            }
-            else
+            // A leaf is one return statement; a subtree gets a block of its own.
+            var isLeaf = branch.Count() == 1;
+            if (!isLeaf)
             {
                 lines.Add(indent + "    {");
-                AddDecision(lines, vocabulary, [.. branch], checkedPositions, indent + "        ");
+            }
+
+            AddDecision(lines, vocabulary, [.. branch], checkedPositions, indent + "        ");
+            if (!isLeaf)
+            {
                 lines.Add(indent + "    }");
             }
         }
@@ -153,7 +155,7 @@ internal static class MatcherEmitter
         var entries = tables.Encode(out var literals);
         lines.Add(string.Empty);
         lines.Add("    // Folded tokens; a token's id is its index.");
-        AddArray(lines, "string[]", "Vocabulary", tables.Vocabulary.Select(StringLiteral).ToList(), perLine: 8);
+        AddStrings(lines, "Vocabulary", tables.Vocabulary);
         lines.Add(string.Empty);
         lines.Add("    // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).");
         lines.Add("    private static int[] Entries() => new int[]");
@@ -170,22 +172,23 @@ internal static class MatcherEmitter
         lines.Add("    };");
         lines.Add(string.Empty);
         lines.Add("    // Exact spellings of acronym tokens and literal gaps.");
-        AddArray(lines, "string[]", "Literals", literals.Select(StringLiteral).ToList(), perLine: 8);
+        AddStrings(lines, "Literals", literals);
     }
 
-    private static void AddArray(List<string> lines, string type, string name, IReadOnlyList<string> items, int perLine)
+    /// <summary>A method returning a new array of the strings, eight literals a line.</summary>
+    private static void AddStrings(List<string> lines, string name, string[] items)
     {
-        if (items.Count == 0)
+        if (items.Length == 0)
         {
-            lines.Add($"    private static {type} {name}() => new {type.Substring(0, type.Length - 2)}[0];");
+            lines.Add($"    private static string[] {name}() => new string[0];");
             return;
         }
 
-        lines.Add($"    private static {type} {name}() => new {type}");
+        lines.Add($"    private static string[] {name}() => new string[]");
         lines.Add("    {");
-        for (var i = 0; i < items.Count; i += perLine)
+        for (var i = 0; i < items.Length; i += 8)
         {
-            lines.Add("        " + string.Join(", ", items.Skip(i).Take(perLine)) + ",");
+            lines.Add("        " + string.Join(", ", items.Skip(i).Take(8).Select(StringLiteral)) + ",");
         }
 
         lines.Add("    };");

@@ -6,7 +6,8 @@ namespace PaperModel.Classification;
 /// <summary>
 /// The phrase matcher of a taxonomy compiled by the source generator, the way the Regex generator compiles a pattern:
 /// its tables (the folded phrase vocabulary and every phrase variant, already parsed) are literals in the generated
-/// code, and its token lookup is a generated <c>switch</c> on the token's length and first character. A
+/// code, and its token lookup is generated code (a <c>switch</c> on the token's length, then a decision tree of
+/// character switches). A
 /// <see cref="Classifier"/> built from it parses no phrase and builds no hash table at start-up, and assigns exactly
 /// the topics a classifier built at run time from the same taxonomy file assigns.
 /// </summary>
