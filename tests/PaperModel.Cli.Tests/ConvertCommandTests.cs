@@ -1,6 +1,6 @@
 using System.IO.Compression;
+using PaperModel.Formats;
 using PaperModel.Serialization;
-using PaperModel.Sources;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;

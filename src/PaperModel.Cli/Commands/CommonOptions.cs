@@ -1,6 +1,6 @@
 using System.CommandLine;
 using PaperModel.Cli.Output;
-using PaperModel.Sources;
+using PaperModel.Formats;
 
 namespace PaperModel.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.IO.Compression;
 using System.Text;
 using PaperModel.Serialization;
-using PaperModel.Sources;
 
 namespace PaperModel.Cli.Commands;
 

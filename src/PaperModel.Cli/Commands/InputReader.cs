@@ -1,4 +1,4 @@
-using PaperModel.Sources;
+using PaperModel.Formats;
 
 namespace PaperModel.Cli.Commands;
 

@@ -6,7 +6,7 @@ using Consumer;
 using PaperModel;
 using PaperModel.Classification;
 using PaperModel.Serialization;
-using PaperModel.Sources;
+using PaperModel.Formats;
 
 var library = typeof(Paper).Assembly.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName;
 Console.WriteLine($"library: {library}");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PaperModel.Classification;
-using PaperModel.Sources;
+using PaperModel.Formats;
 using PaperModel.Testing;
 
 namespace PaperModel.Tests.Classification;

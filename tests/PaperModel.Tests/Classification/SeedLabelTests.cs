@@ -1,5 +1,5 @@
 using PaperModel.Classification;
-using PaperModel.Sources;
+using PaperModel.Formats;
 using PaperModel.Testing;
 using Xunit.Abstractions;
 

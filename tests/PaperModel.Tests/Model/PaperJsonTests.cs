@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
+using PaperModel.Formats;
 using PaperModel.Serialization;
-using PaperModel.Sources;
 using PaperModel.Testing;
-using PaperModel.Tests.Sources;
+using PaperModel.Tests.Formats;
 
 namespace PaperModel.Tests.Model;
 

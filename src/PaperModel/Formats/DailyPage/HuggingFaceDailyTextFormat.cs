@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using PaperModel.Formats.DailyPage;
+
+namespace PaperModel.Formats;
+
+/// <summary>
+/// The text a user gets by selecting and copying the Hugging Face Daily Papers page (<c>huggingface.co/papers</c>):
+/// a header, a date line such as <c>Jul 30</c>, then a title and an abstract per paper. Name <c>hf-daily-text</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Copies differ between browsers and page designs, so the reader treats the text as loosely structured lines. It
+/// accepts LF, CRLF or CR line breaks, trailing spaces, any number of blank lines, a missing header, several date
+/// sections, and the extra lines of richer copies: upvote counts (<c>-</c> is zero), <c>Submitted by</c>, author counts
+/// (<c>3 authors</c>), <c>·</c> separators, organizations, card dates with or without a year (<c>Feb 27, 2025</c>),
+/// comment counts, <c>GitHub</c> with stars, Markdown copies (<c>### [Title](url)</c>, <c>[abstract](url)</c>),
+/// abstracts wrapped over several lines and <c>\</c> line-wrap markers.
+/// </para>
+/// <para>
+/// Each paper gets <see cref="Paper.ListedOn"/> from the date line above it (the year from
+/// <see cref="PaperReadOptions.Year"/>, else the latest such day not after <see cref="PaperReadOptions.ReferenceDate"/>),
+/// <see cref="Paper.Source"/> <see cref="PaperSource.HuggingFaceDailyPage"/>, and the upvotes, comment count,
+/// submitter, organization and card date when the copy shows them. Copies that link to the paper
+/// (<c>huggingface.co/papers/2310.12345</c>) give the arXiv id; the others have no id, so <see cref="Paper.Id"/> is
+/// <c>hf-daily:{slug}-{hash}</c>: the title's first words in lower case joined by <c>-</c> (at most 40 characters) and
+/// the 32-bit FNV-1a hash of the UTF-8 title in 8 hex digits. The same title always gives the same id.
+/// </para>
+/// <para>
+/// Problems PM1010-PM1017 report what could not be read, with line and column: a title with no abstract (a truncated
+/// copy), an abstract with no title, a line that looks like a date but is not one, and so on. Nothing is dropped silently.
+/// The input is read line by line; memory is bounded by one paper and <see cref="PaperReadOptions.MaxRecordLength"/>.
+/// </para>
+/// </remarks>
+public sealed class HuggingFaceDailyTextFormat : PaperFormat
+{
+    /// <summary>The format's name, <c>hf-daily-text</c>.</summary>
+    public const string FormatName = "hf-daily-text";
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Creates the format. Use <see cref="PaperFormats.HuggingFaceDailyText"/> for the shared instance.</summary>
+    public HuggingFaceDailyTextFormat()
+        : base(FormatName, "Text copied from the Hugging Face Daily Papers web page")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        return ReadStream(stream, options ?? PaperReadOptions.Default, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public override IAsyncEnumerable<PaperReadItem> ReadAsync(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        return ReadStreamAsync(stream, options ?? PaperReadOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Streams papers and problems from text. The reader is read forward only and is not disposed.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">Options, or <see langword="null"/> for <see cref="PaperReadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Papers and problems in input order.</returns>
+    public IEnumerable<PaperReadItem> Read(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        return ReadText(reader, options ?? PaperReadOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Streams papers and problems from text, reading it asynchronously. The reader is not disposed.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">Options, or <see langword="null"/> for <see cref="PaperReadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Papers and problems in input order.</returns>
+    public IAsyncEnumerable<PaperReadItem> ReadAsync(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        return ReadTextAsync(reader, options ?? PaperReadOptions.Default, cancellationToken);
+    }
+
+    /// <summary>Opens a UTF-8 reader over a stream (a byte order mark selects another encoding), leaving the stream open.</summary>
+    internal static StreamReader OpenText(Stream stream) => new(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+
+    private static IEnumerable<PaperReadItem> ReadStream(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
+    {
+        using var reader = OpenText(stream);
+        foreach (var item in ReadText(reader, options, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<PaperReadItem> ReadStreamAsync(
+        Stream stream,
+        PaperReadOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = OpenText(stream);
+        await foreach (var item in ReadTextAsync(reader, options, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    private static IEnumerable<PaperReadItem> ReadText(TextReader reader, PaperReadOptions options, CancellationToken cancellationToken)
+    {
+        var lines = new TextLineReader(reader, options.MaxRecordLength);
+        var parser = new DailyPageParser(options);
+        while (lines.TryReadLine(out var line))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            parser.Add(line);
+            foreach (var item in parser.TakeOutput())
+            {
+                yield return item;
+            }
+        }
+
+        parser.Complete(lines.LastLineTerminated);
+        foreach (var item in parser.TakeOutput())
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<PaperReadItem> ReadTextAsync(
+        TextReader reader,
+        PaperReadOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lines = new TextLineReader(reader, options.MaxRecordLength);
+        var parser = new DailyPageParser(options);
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            parser.Add(line);
+            foreach (var item in parser.TakeOutput())
+            {
+                yield return item;
+            }
+        }
+
+        parser.Complete(lines.LastLineTerminated);
+        foreach (var item in parser.TakeOutput())
+        {
+            yield return item;
+        }
+    }
+}

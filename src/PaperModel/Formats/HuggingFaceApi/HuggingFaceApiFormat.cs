@@ -1,0 +1,79 @@
+using System.Text.Json;
+
+namespace PaperModel.Formats;
+
+/// <summary>
+/// The Hugging Face papers API: the <c>/api/daily_papers</c> array (items with a <c>paper</c> object), an array of
+/// paper objects, and the single paper object of <c>/api/papers/{id}</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The reader streams the array with <see cref="Utf8JsonReader"/>: it holds one item at a time, so a long list does not
+/// need the whole document in memory. Unknown keys are ignored, optional keys may be missing or <c>null</c>. An item
+/// with a value of the wrong type becomes a problem that gives the JSON path and the line and column (codes
+/// PM1030-PM1049) and the other items are still read. Invalid JSON stops the reading at that point (PM1030).
+/// </para>
+/// <para>
+/// Mapping: <c>paper.id</c> is the arXiv id (<see cref="Paper.Id"/> and <see cref="Paper.ArxivId"/>); <c>publishedAt</c>
+/// of the paper is <see cref="Paper.Published"/> and that of the daily item (else <c>submittedOnDailyAt</c>) is
+/// <see cref="Paper.ListedOn"/>; <c>upvotes</c>, <c>numComments</c>, <c>ai_summary</c>, <c>ai_keywords</c>,
+/// <c>organization.fullname</c>, the submitter's display name, <c>githubRepo</c> and <c>projectPage</c> map to the
+/// fields of the same meaning. Authors are listed in order, hidden ones included.
+/// </para>
+/// </remarks>
+public sealed class HuggingFaceApiFormat : PaperFormat
+{
+    /// <summary>The format's name, <c>hf-api-json</c>.</summary>
+    public const string FormatName = "hf-api-json";
+
+    /// <summary>The shared instance.</summary>
+    public static HuggingFaceApiFormat Instance { get; } = new();
+
+    private HuggingFaceApiFormat()
+        : base(FormatName, "Hugging Face papers API JSON (/api/daily_papers array or one /api/papers/{id} object)")
+    {
+    }
+
+    /// <inheritdoc/>
+    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        return ReadIterator(stream, options ?? PaperReadOptions.Default, cancellationToken);
+    }
+
+    private static IEnumerable<PaperReadItem> ReadIterator(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
+    {
+        var source = options.SourceName;
+        using var items = new JsonItemStream(source, options.MaxRecordLength);
+        var pending = new List<PaperReadItem>();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (items.Next(out var item, out var problem))
+            {
+                case JsonItemStream.Step.Item:
+                    // Map before asking for the next item: the item's bytes live in the stream's buffer.
+                    pending.Clear();
+                    HuggingFaceApiRecord.Map(item, source, pending);
+                    foreach (var result in pending)
+                    {
+                        yield return result;
+                    }
+
+                    break;
+                case JsonItemStream.Step.Problem:
+                    yield return PaperReadItem.FromProblem(problem!);
+                    break;
+                case JsonItemStream.Step.NeedMore:
+                    items.Fill(stream);
+                    break;
+                default:
+                    yield break;
+            }
+        }
+    }
+}

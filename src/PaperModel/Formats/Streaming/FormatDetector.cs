@@ -1,0 +1,172 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace PaperModel.Formats;
+
+/// <summary>
+/// Chooses the format of an input from its first bytes, and opens gzip input transparently.
+/// </summary>
+/// <remarks>
+/// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
+/// <list type="bullet">
+/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>.</item>
+/// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
+/// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
+/// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
+/// <c>publishedAt</c>, <c>discussionId</c>, <c>ai_summary</c>...): <see cref="HuggingFaceApiFormat"/>; arXiv metadata keys
+/// (<c>submitter</c>, <c>authors_parsed</c>, <c>versions</c>, <c>abstract</c>, <c>categories</c>...):
+/// <see cref="ArxivMetadataFormat"/>. Otherwise an object that ends on its first line is JSON Lines, one spread over
+/// several lines is a single Hugging Face object.</item>
+/// <item>Anything else: no structured format (the caller falls back to page text).</item>
+/// </list>
+/// </remarks>
+internal static class FormatDetector
+{
+    /// <summary>How many bytes are looked at.</summary>
+    public const int HeadLength = 16 * 1024;
+
+    private static readonly string[] HuggingFaceKeys =
+        ["paper", "upvotes", "summary", "publishedAt", "discussionId", "ai_summary", "ai_keywords", "githubRepo", "projectPage", "submittedOnDailyAt", "numComments"];
+
+    private static readonly string[] ArxivMetadataKeys =
+        ["submitter", "authors_parsed", "versions", "update_date", "journal-ref", "report-no", "license", "comments", "doi"];
+
+    private static readonly string[] PaperJsonKeys =
+        ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
+
+    /// <summary>
+    /// Wraps a gzip stream (magic bytes <c>1f 8b</c>) in a decompressing stream; other input is returned as it is
+    /// (wrapped to replay the bytes looked at). The returned stream must be disposed; it leaves <paramref name="input"/> open.
+    /// </summary>
+    public static Stream OpenDecompressed(Stream input, out bool isGzip)
+    {
+        var peek = ReplayStream.Peek(input, 2);
+        var head = peek.Head;
+        isGzip = head.Length == 2 && head[0] == 0x1F && head[1] == 0x8B;
+        return isGzip ? new GZipStream(peek, CompressionMode.Decompress, leaveOpen: false) : peek;
+    }
+
+    /// <summary>Looks at the first bytes of <paramref name="input"/> and names its format, or <see langword="null"/> when no structured format matches.</summary>
+    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
+    public static string? Detect(ref Stream input)
+    {
+        var peek = ReplayStream.Peek(input, HeadLength);
+        input = peek;
+        return Detect(peek.Head);
+    }
+
+    /// <summary>Names the format of an input from its first bytes, or <see langword="null"/>.</summary>
+    public static string? Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        {
+            head = head.Slice(3);
+        }
+
+        var start = 0;
+        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        if (start == head.Length)
+        {
+            return null;
+        }
+
+        head = head.Slice(start);
+        return head[0] switch
+        {
+            (byte)'<' => IsAtom(head) ? ArxivAtomFormat.FormatName : null,
+            (byte)'[' => HuggingFaceApiFormat.FormatName,
+            (byte)'{' => DetectObject(head),
+            _ => null,
+        };
+    }
+
+    private static bool IsAtom(ReadOnlySpan<byte> head)
+    {
+        // The first element after the prolog (XML declaration, comments): <feed ...> or <entry ...>, any prefix.
+        var at = 0;
+        while (at < head.Length)
+        {
+            var lt = head.Slice(at).IndexOf((byte)'<');
+            if (lt < 0 || at + lt + 1 >= head.Length)
+            {
+                return false;
+            }
+
+            at += lt + 1;
+            var next = head[at];
+            if (next is (byte)'?' or (byte)'!')
+            {
+                continue;
+            }
+
+            var nameEnd = at;
+            while (nameEnd < head.Length && head[nameEnd] is not ((byte)' ' or (byte)'>' or (byte)'/' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                nameEnd++;
+            }
+
+            var name = head.Slice(at, nameEnd - at);
+            var colon = name.IndexOf((byte)':');
+            var local = colon >= 0 ? name.Slice(colon + 1) : name;
+            return local.SequenceEqual("feed"u8) || local.SequenceEqual("entry"u8);
+        }
+
+        return false;
+    }
+
+    private static string DetectObject(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    foreach (var key in PaperJsonKeys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return PaperJsonLinesFormat.FormatName;
+                        }
+                    }
+
+                    foreach (var key in HuggingFaceKeys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return HuggingFaceApiFormat.FormatName;
+                        }
+                    }
+
+                    foreach (var key in ArxivMetadataKeys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return ArxivMetadataFormat.FormatName;
+                        }
+                    }
+                }
+                else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON: decide by layout below; the chosen reader reports the error with its position.
+        }
+
+        // An object that ends before the first line break is a JSON Lines record.
+        var firstLineBreak = head.IndexOf((byte)'\n');
+        var ended = reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0;
+        return ended && (firstLineBreak < 0 || reader.BytesConsumed <= firstLineBreak)
+            ? ArxivMetadataFormat.FormatName
+            : HuggingFaceApiFormat.FormatName;
+    }
+}

@@ -1,0 +1,234 @@
+using System.Text.Json;
+
+namespace PaperModel.Formats;
+
+/// <summary>One value of a JSON document read by <see cref="JsonItemStream"/>: an element of the root array, or the root object.</summary>
+/// <param name="Utf8">The value's bytes; valid until the stream is asked for the next item.</param>
+/// <param name="Index">The 0-based index in the root array, or -1 when the value is the root.</param>
+/// <param name="Line">The 1-based line where the value starts.</param>
+/// <param name="Column">The 1-based column where the value starts.</param>
+internal readonly record struct JsonItem(ReadOnlyMemory<byte> Utf8, long Index, long Line, long Column)
+{
+    /// <summary>The JSON path of the item (<c>$[3]</c>, or <c>$</c> for the root).</summary>
+    public string Path => Index < 0 ? "$" : "$[" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>The 1-based line and column of a byte offset inside the item.</summary>
+    public (int Line, int Column) PositionOf(long offset)
+    {
+        long line = Line, column = Column;
+        var span = Utf8.Span;
+        SourceText.Advance(span.Slice(0, (int)Math.Max(0, Math.Min(offset, span.Length))), ref line, ref column);
+        return (SourceText.ToInt(line), SourceText.ToInt(column));
+    }
+}
+
+/// <summary>
+/// Streams the elements of a root JSON array (or a root object as one element) with <see cref="Utf8JsonReader"/>,
+/// holding one element at a time in a pooled buffer. Invalid JSON ends the stream with a problem (PM1030); an element
+/// longer than the limit is skipped with a problem (PM1034).
+/// </summary>
+internal sealed class JsonItemStream : IDisposable
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
+
+    private readonly PooledStreamBuffer _buffer;
+    private readonly string? _source;
+    private readonly int _maxItemBytes;
+    private JsonReaderState _state = new(ReaderOptions);
+    private Phase _phase;
+    private long _line = 1;
+    private long _column = 1;
+    private long _index;
+    private int _pendingConsume;
+    private bool _skipping;
+
+    public JsonItemStream(string? source, int maxItemBytes)
+    {
+        _source = source;
+        _maxItemBytes = Math.Max(16, maxItemBytes);
+        _buffer = new PooledStreamBuffer(_maxItemBytes == int.MaxValue ? int.MaxValue : _maxItemBytes + 1);
+    }
+
+    public enum Step
+    {
+        Item,
+        Problem,
+        NeedMore,
+        End,
+    }
+
+    private enum Phase
+    {
+        Start,
+        InArray,
+        AfterRoot,
+        Done,
+    }
+
+    public Step Next(out JsonItem item, out ParseProblem? problem)
+    {
+        item = default;
+        problem = null;
+        Consume(_pendingConsume);
+        _pendingConsume = 0;
+        if (_phase == Phase.Done)
+        {
+            return Step.End;
+        }
+
+        var data = _buffer.Data;
+        var reader = new Utf8JsonReader(data, _buffer.IsEndOfStream, _state);
+        try
+        {
+            while (true)
+            {
+                var stateBefore = reader.CurrentState;
+                var consumedBefore = (int)reader.BytesConsumed;
+                if (!reader.Read())
+                {
+                    Commit((int)reader.BytesConsumed, reader.CurrentState);
+                    if (_buffer.IsEndOfStream)
+                    {
+                        _phase = Phase.Done;
+                        return Step.End;
+                    }
+
+                    if (_buffer.Data.Length >= _buffer.MaxSize)
+                    {
+                        _phase = Phase.Done;
+                        problem = Problem("PM1034", $"A single JSON token is longer than the limit of {_maxItemBytes} bytes (PaperReadOptions.MaxRecordLength); reading stopped.", _buffer.Data);
+                        return Step.Problem;
+                    }
+
+                    return Step.NeedMore;
+                }
+
+                if (_skipping)
+                {
+                    if (reader.CurrentDepth == 1 && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        _skipping = false;
+                    }
+
+                    continue;
+                }
+
+                switch (_phase)
+                {
+                    case Phase.Start when reader.TokenType == JsonTokenType.StartArray:
+                        _phase = Phase.InArray;
+                        continue;
+                    case Phase.Start when reader.TokenType == JsonTokenType.StartObject:
+                    case Phase.InArray when reader.TokenType != JsonTokenType.EndArray:
+                        break;
+                    case Phase.InArray:
+                        _phase = Phase.AfterRoot;
+                        continue;
+                    case Phase.Start:
+                        _phase = Phase.Done;
+                        problem = Problem("PM1031", $"The document must be a JSON array of papers or one paper object, not {JsonErrors.Describe(reader.TokenType)}.", data.Slice(0, (int)reader.TokenStartIndex));
+                        return Step.Problem;
+                    default:
+                        continue;
+                }
+
+                // At the start of an item (an array element, or the root object).
+                var isRoot = _phase == Phase.Start;
+                var start = (int)reader.TokenStartIndex;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+                {
+                    // The item is not all in the buffer: keep it from its start and read more, unless it is too long.
+                    Commit(consumedBefore, stateBefore);
+                    if (data.Length - consumedBefore < _maxItemBytes)
+                    {
+                        return Step.NeedMore;
+                    }
+
+                    var skipped = isRoot ? -1 : _index++;
+                    problem = TooLong(isRoot, skipped, data.Slice(consumedBefore, start - consumedBefore));
+                    if (isRoot)
+                    {
+                        _phase = Phase.Done;
+                    }
+                    else
+                    {
+                        _skipping = true;
+                    }
+
+                    return Step.Problem;
+                }
+
+                var end = (int)reader.BytesConsumed;
+                if (end - start > _maxItemBytes)
+                {
+                    // It fitted only because pooled buffers are rounded up: the limit still holds.
+                    var index = isRoot ? -1 : _index++;
+                    problem = TooLong(isRoot, index, data.Slice(0, start));
+                    _pendingConsume = end;
+                    _state = reader.CurrentState;
+                    if (isRoot)
+                    {
+                        _phase = Phase.AfterRoot;
+                    }
+
+                    return Step.Problem;
+                }
+
+                long line = _line, column = _column;
+                SourceText.Advance(data.Slice(0, start), ref line, ref column);
+                item = new JsonItem(_buffer.Memory.Slice(start, end - start), isRoot ? -1 : _index++, line, column);
+                if (isRoot)
+                {
+                    _phase = Phase.AfterRoot;
+                }
+
+                _pendingConsume = end;
+                _state = reader.CurrentState;
+                return Step.Item;
+            }
+        }
+        catch (JsonException ex)
+        {
+            _phase = Phase.Done;
+            problem = new ParseProblem(
+                "PM1030",
+                "The input is not valid JSON: " + JsonErrors.Describe(ex),
+                _source,
+                SourceText.ToInt((ex.LineNumber ?? 0) + 1),
+                SourceText.ToInt((ex.BytePositionInLine ?? 0) + 1));
+            return Step.Problem;
+        }
+    }
+
+    public void Fill(Stream stream) => _buffer.Fill(stream);
+
+    private void Commit(int consumed, JsonReaderState state)
+    {
+        Consume(consumed);
+        _state = state;
+    }
+
+    private void Consume(int count)
+    {
+        if (count > 0)
+        {
+            SourceText.Advance(_buffer.Data.Slice(0, count), ref _line, ref _column);
+            _buffer.Consume(count);
+        }
+    }
+
+    private ParseProblem TooLong(bool isRoot, long index, ReadOnlySpan<byte> before) => Problem(
+        "PM1034",
+        $"The item {(isRoot ? "$" : $"$[{index}]")} is longer than the limit of {_maxItemBytes} bytes (PaperReadOptions.MaxRecordLength); it was skipped.",
+        before,
+        index + 1);
+
+    private ParseProblem Problem(string code, string message, ReadOnlySpan<byte> before, long record = 0)
+    {
+        long line = _line, column = _column;
+        SourceText.Advance(before, ref line, ref column);
+        return new ParseProblem(code, message, _source, SourceText.ToInt(line), SourceText.ToInt(column)) { Record = record > 0 ? record : null };
+    }
+
+    public void Dispose() => _buffer.Dispose();
+}

@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Text;
+using PaperModel.Formats;
+using PaperModel.Testing;
+
+namespace PaperModel.Tests.Formats;
+
+public sealed class FormatDetectorTests
+{
+    [Theory]
+    [InlineData("arxiv-api-atom.sample.xml", "arxiv-atom")]
+    [InlineData("arxiv-api-atom-legacy.sample.xml", "arxiv-atom")]
+    [InlineData("arxiv-api-atom-docs-example.sample.xml", "arxiv-atom")]
+    [InlineData("arxiv-api-atom-error.sample.xml", "arxiv-atom")]
+    [InlineData("arxiv-api-atom-error-legacy.sample.xml", "arxiv-atom")]
+    [InlineData("arxiv-api-atom-oldid-affiliation.sample.xml", "arxiv-atom")]
+    [InlineData("hf-daily-papers-api.sample.json", "hf-api-json")]
+    [InlineData("hf-paper-page-embedded.sample.json", "hf-api-json")]
+    [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
+    [InlineData("arxiv-oai-arxivraw.sample.xml", null)]
+    public void Every_sample_is_recognised(string sample, string? expected)
+    {
+        FormatDetector.Detect(File.ReadAllBytes(RepoPaths.Format(sample)).AsSpan(0, Math.Min(FormatDetector.HeadLength, (int)new FileInfo(RepoPaths.Format(sample)).Length)))
+            .Should().Be(expected);
+    }
+
+    [Fact]
+    public void The_daily_page_text_is_no_structured_format()
+    {
+        FormatDetector.Detect(File.ReadAllBytes(RepoPaths.DailyPapersPage)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("\uFEFF  \n[{\"paper\":{}}]", "hf-api-json")]
+    [InlineData("{\"id\":\"2310.12345\",\"title\":\"A\"}\n{\"id\":\"2310.12346\",\"title\":\"B\"}\n", "arxiv-metadata-jsonl")]
+    [InlineData("{\n  \"id\": \"2310.12345\",\n  \"title\": \"A\"\n}\n", "hf-api-json")]
+    [InlineData("{\"id\":\"2509.24002\",\"authors\":[{\"name\":\"A\"}],\"publishedAt\":\"2025-09-28T17:53:27.000Z\"}", "hf-api-json")]
+    [InlineData("{\"id\":\"0704.0001\",\"submitter\":\"P\"", "arxiv-metadata-jsonl")]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- comment -->\n<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"/>", "arxiv-atom")]
+    [InlineData("<html><body>feed</body></html>", null)]
+    [InlineData("   ", null)]
+    [InlineData("", null)]
+    public void Content_decides(string text, string? expected)
+    {
+        FormatDetector.Detect(Encoding.UTF8.GetBytes(text)).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Detection_hands_back_every_byte()
+    {
+        var bytes = File.ReadAllBytes(RepoPaths.Format("arxiv-api-atom.sample.xml"));
+        Stream stream = new MemoryStream(bytes);
+
+        var name = FormatDetector.Detect(ref stream);
+
+        name.Should().Be("arxiv-atom");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.ToArray().Should().Equal(bytes);
+    }
+
+    [Fact]
+    public void Gzip_is_opened_transparently_and_plain_input_is_untouched()
+    {
+        var bytes = File.ReadAllBytes(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"));
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        compressed.Position = 0;
+        using (var opened = FormatDetector.OpenDecompressed(compressed, out var isGzip))
+        {
+            isGzip.Should().BeTrue();
+            var result = PaperReadResult.From(ArxivMetadataFormat.Instance.Read(opened));
+            result.Papers.Should().HaveCount(10);
+            result.Problems.Should().BeEmpty();
+        }
+
+        using var plain = new MemoryStream(bytes);
+        using var same = FormatDetector.OpenDecompressed(plain, out var plainIsGzip);
+        plainIsGzip.Should().BeFalse();
+        using var copy = new MemoryStream();
+        same.CopyTo(copy);
+        copy.ToArray().Should().Equal(bytes);
+    }
+}
