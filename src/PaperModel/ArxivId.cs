@@ -30,7 +30,8 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     , IFormattable
 #endif
 {
-    private const int MaxVersion = 9999;
+    /// <summary>The highest version <see cref="WithVersion"/> accepts.</summary>
+    internal const int MaxVersion = 9999;
 
     // Old style: the archive ("hep-th"), else null. New style: null.
     private readonly string? _archive;

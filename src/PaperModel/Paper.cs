@@ -7,8 +7,9 @@ namespace PaperModel;
 /// </summary>
 /// <remarks>
 /// Titles and abstracts keep the author's text (LaTeX stays as written) with whitespace normalised: runs of spaces,
-/// tabs and line breaks become one space and the ends are trimmed. Lists are never <see langword="null"/>; a source
-/// that has no value for a list leaves it empty.
+/// tabs and line breaks become one space and the ends are trimmed. No member that is not nullable is ever
+/// <see langword="null"/>, whatever built the paper: setting <see cref="Id"/> or <see cref="Title"/> to null, or
+/// giving a list with a null element, throws; setting <see cref="Abstract"/> or a list to null leaves it empty.
 /// </remarks>
 public sealed record Paper
 {
@@ -29,19 +30,21 @@ public sealed record Paper
     }
 
     /// <summary>The arXiv id without version where known (<c>2310.12345</c>), else a stable id given by the source.</summary>
-    public required string Id { get; init; }
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public required string Id { get; init => field = value ?? throw new ArgumentNullException(nameof(Id), "A paper's id cannot be null."); }
 
     /// <summary>The arXiv id, with the version the source describes when it names one.</summary>
     public ArxivId? ArxivId { get; init; }
 
     /// <summary>The title, whitespace-normalised.</summary>
-    public required string Title { get; init; }
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public required string Title { get; init => field = value ?? throw new ArgumentNullException(nameof(Title), "A paper's title cannot be null."); }
 
     /// <summary>The abstract, whitespace-normalised; empty when the source has none.</summary>
-    public string Abstract { get; init; } = string.Empty;
+    public string Abstract { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>The authors in order.</summary>
-    public IReadOnlyList<Author> Authors { get; init; } = [];
+    public IReadOnlyList<Author> Authors { get; init => field = NoNullElements(value, nameof(Authors)); } = [];
 
     /// <summary>When the first version was published.</summary>
     public DateTimeOffset? Published { get; init; }
@@ -53,16 +56,16 @@ public sealed record Paper
     public DateTimeOffset? ListedOn { get; init; }
 
     /// <summary>The arXiv categories, primary first (<c>cs.CL</c>, <c>cs.LG</c>).</summary>
-    public IReadOnlyList<string> Categories { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init => field = NoNullElements(value, nameof(Categories)); } = [];
 
     /// <summary>The primary arXiv category, if known.</summary>
     public string? PrimaryCategory { get; init; }
 
     /// <summary>Links to the abstract page, PDF, code and so on.</summary>
-    public IReadOnlyList<PaperLink> Links { get; init; } = [];
+    public IReadOnlyList<PaperLink> Links { get; init => field = NoNullElements(value, nameof(Links)); } = [];
 
     /// <summary>The versions submitted to arXiv, oldest first, when the source lists them.</summary>
-    public IReadOnlyList<PaperVersion> Versions { get; init; } = [];
+    public IReadOnlyList<PaperVersion> Versions { get; init => field = NoNullElements(value, nameof(Versions)); } = [];
 
     /// <summary>Upvotes on Hugging Face, where the source has them.</summary>
     public int? Upvotes { get; init; }
@@ -92,13 +95,33 @@ public sealed record Paper
     public string? Organization { get; init; }
 
     /// <summary>Keywords given by the source (Hugging Face <c>ai_keywords</c>).</summary>
-    public IReadOnlyList<string> Keywords { get; init; } = [];
+    public IReadOnlyList<string> Keywords { get; init => field = NoNullElements(value, nameof(Keywords)); } = [];
 
     /// <summary>A machine-written summary given by the source (Hugging Face <c>ai_summary</c>).</summary>
     public string? AiSummary { get; init; }
 
     /// <summary>The sources this paper was read from.</summary>
     public PaperSource Source { get; init; }
+
+    // A null list is empty; a null element is an error of whoever built the list.
+    private static IReadOnlyList<T> NoNullElements<T>(IReadOnlyList<T>? list, string member)
+        where T : class
+    {
+        if (list is null)
+        {
+            return [];
+        }
+
+        foreach (var element in list)
+        {
+            if (element is null)
+            {
+                throw new ArgumentException($"{member} of a paper cannot hold null.", member);
+            }
+        }
+
+        return list;
+    }
 
     /// <inheritdoc/>
     public bool Equals(Paper? other) =>

@@ -3,7 +3,15 @@ namespace PaperModel;
 /// <summary>A link from a paper to a related resource.</summary>
 /// <param name="Kind">What the link points at; see <see cref="PaperLinkKinds"/> for the kinds the readers produce.</param>
 /// <param name="Url">The absolute URL.</param>
-public sealed record PaperLink(string Kind, Uri Url);
+/// <exception cref="ArgumentNullException"><paramref name="Kind"/> or <paramref name="Url"/> is <see langword="null"/>.</exception>
+public sealed record PaperLink(string Kind, Uri Url)
+{
+    /// <summary>What the link points at; see <see cref="PaperLinkKinds"/> for the kinds the readers produce.</summary>
+    public string Kind { get; init => field = value ?? throw new ArgumentNullException(nameof(Kind), "A link's kind cannot be null."); } = Kind;
+
+    /// <summary>The absolute URL.</summary>
+    public Uri Url { get; init => field = value ?? throw new ArgumentNullException(nameof(Url), "A link's URL cannot be null."); } = Url;
+}
 
 /// <summary>The link kinds produced by the readers in this library.</summary>
 public static class PaperLinkKinds

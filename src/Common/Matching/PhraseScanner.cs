@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PaperModel.Common.Matching;
 
 /// <summary>Maps a folded token to its vocabulary id. Implemented by a hash table at run time and by generated code.</summary>
@@ -46,9 +48,27 @@ internal static class PhraseScanner
     /// <summary>Adds to <paramref name="sink"/> every occurrence in <paramref name="text"/>, in text order.</summary>
     public static void Scan(string text, MatcherTables tables, ITokenLookup lookup, OccurrenceBuffer sink)
     {
-        var size = tables.MaxTokenLength + 3;
-        Span<char> folded = size <= MaxStackBuffer ? stackalloc char[size] : new char[size];
-        Span<char> scratch = size <= MaxStackBuffer ? stackalloc char[size] : new char[size];
+        // No token of the text is longer than the text, so a taxonomy's very long token costs nothing here; a buffer
+        // too large for the stack comes from the pool, so a scan stays allocation-free.
+        var size = Math.Min(tables.MaxTokenLength + 3, text.Length + 3);
+        var rented = size <= MaxStackBuffer ? null : ArrayPool<char>.Shared.Rent(2 * size);
+        Span<char> buffers = rented is null ? stackalloc char[2 * MaxStackBuffer] : rented;
+        try
+        {
+            Scan(text, tables, lookup, sink, buffers.Slice(0, size), buffers.Slice(size, size));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void Scan(string text, MatcherTables tables, ITokenLookup lookup, OccurrenceBuffer sink, Span<char> folded, Span<char> scratch)
+    {
+        var size = folded.Length;
         var position = 0;
         while (TextTokens.NextToken(text, position, out var start, out var length))
         {

@@ -202,8 +202,13 @@ public sealed class Taxonomy
 
     private static string ReadAll(Stream stream)
     {
+        // The whole file is needed anyway; decoding it from memory sees the byte order mark whole, however the stream
+        // hands out its bytes (a StreamReader looks for it in its first read only).
+        using var bytes = new MemoryStream();
+        (stream ?? throw new ArgumentNullException(nameof(stream))).CopyTo(bytes);
+        bytes.Position = 0;
         using var reader = new StreamReader(
-            stream ?? throw new ArgumentNullException(nameof(stream)),
+            bytes,
             new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false),
             detectEncodingFromByteOrderMarks: true,
             bufferSize: 4096,

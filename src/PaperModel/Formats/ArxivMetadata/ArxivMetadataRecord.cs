@@ -99,9 +99,9 @@ internal static class ArxivMetadataRecord
             foreach (var (versionText, created, offset) in versions)
             {
                 if (versionText.Length < 2 || (versionText[0] != 'v' && versionText[0] != 'V')
-                    || !int.TryParse(versionText.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+                    || !int.TryParse(versionText.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > ArxivId.MaxVersion)
                 {
-                    throw new RecordException("PM1075", $"The version '{versionText}' of {id} is not v1, v2, ...", offset);
+                    throw new RecordException("PM1075", $"The version '{versionText}' of {id} is not v1, v2, ... v{ArxivId.MaxVersion}.", offset);
                 }
 
                 DateTimeOffset? date = null;

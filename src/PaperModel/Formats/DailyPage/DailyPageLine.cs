@@ -92,8 +92,15 @@ internal sealed class PageLine
 /// <summary>Classifies the lines of a copied Daily Papers page. Stateless and thread-safe.</summary>
 internal static class DailyPageLines
 {
+    // Lines are untrusted input: on .NET 7 and later every pattern runs in linear time (NonBacktracking, so none has a
+    // timeout); netstandard2.0 has only the backtracking engine, bounded by a timeout.
+#if NET7_0_OR_GREATER
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking;
+    private static readonly TimeSpan Timeout = Regex.InfiniteMatchTimeout;
+#else
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+#endif
 
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -132,7 +139,8 @@ internal static class DailyPageLines
     private static readonly Regex UpvoteDelta = new(@"^\+\d+$", Options, Timeout);
     private static readonly Regex LinkCloseTail = new(@"\](\((?<url>[^()\s]*)\)|\[(?<ref>\d+)\])$", Options, Timeout);
     private static readonly Regex Images = new(@"!\[[^\]]*\]\([^)]*\)", Options, Timeout);
-    private static readonly Regex LeadingImageLabel = new(@"^\s*\[[^\[\]]*\]\s+(?=\S)", Options, Timeout);
+    // A label and the first visible character after it (no lookahead: the linear engine has none).
+    private static readonly Regex LeadingImageLabel = new(@"^\s*\[[^\[\]]*\]\s+\S", Options, Timeout);
     private static readonly Regex MidLineWrapMarker = new(@"\\{1,2}\s{2,}", Options, Timeout);
 
     /// <summary>Classifies a line (already known not to be too long). Returns one or two pieces.</summary>
@@ -548,7 +556,9 @@ internal static class DailyPageLines
             return text.Trim();
         }
 
-        var visible = LeadingImageLabel.Replace(Images.Replace(text, string.Empty), string.Empty).Trim();
+        var withoutImages = Images.Replace(text, string.Empty);
+        var label = LeadingImageLabel.Match(withoutImages);
+        var visible = (label.Success ? withoutImages.Substring(label.Length - 1) : withoutImages).Trim();
         return TrySplitLink(visible, out var inner, out _) ? inner : visible;
     }
 

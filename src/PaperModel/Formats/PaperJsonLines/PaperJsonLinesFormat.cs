@@ -68,5 +68,10 @@ public sealed class PaperJsonLinesFormat : PaperFormat
                 lineNumber,
                 source));
         }
+        catch (ArgumentException ex)
+        {
+            // A member that a paper cannot hold: a null id, title or list element (Paper's own checks).
+            return PaperReadItem.FromProblem(JsonLinesReader.Problem("PM1080", $"The line is not a paper object: {ex.Message}", line, -1, lineNumber, source));
+        }
     }
 }

@@ -1,0 +1,226 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using PaperModel.Formats;
+
+namespace PaperModel.FuzzTests.Fuzzing;
+
+/// <summary>How many records an input holds, as papers + error problems must add up to.</summary>
+/// <param name="Records">The number of records.</param>
+/// <param name="IsExact">Whether the sum must equal <paramref name="Records"/> (otherwise it may be less).</param>
+/// <param name="Rule">How the number was counted, for reports.</param>
+internal readonly record struct RecordCount(long Records, bool IsExact, string Rule);
+
+/// <summary>
+/// Counts the records of an input independently of the readers (with the framework's own JSON and XML readers, or by
+/// splitting lines), following the rules documented in <c>docs/reliability.md</c>:
+/// <list type="bullet">
+/// <item>JSON Lines (<c>arxiv-metadata-jsonl</c>, <c>paper-jsonl</c>): every line (split on LF) that holds anything but
+/// spaces, tabs and CR is one record.</item>
+/// <item><c>hf-api-json</c>: each element of a root array, or a root object, or a root scalar (one record that is not a
+/// paper). When the JSON is invalid, the elements completed before the error, plus one for the error.</item>
+/// <item><c>arxiv-atom</c>: each outermost Atom <c>entry</c> element; a root that is not an Atom feed or entry is one
+/// record. When the XML is not well-formed, the entries completed before the error, plus one for the error.</item>
+/// <item><c>hf-daily-text</c>: the reader alone decides where a card ends, so the count is only bounded by the number of
+/// non-blank lines.</item>
+/// </list>
+/// Before counting, input is decoded the way every reader decodes it: gzip is decompressed, a UTF-8 byte order mark is
+/// dropped, and text with a UTF-16 or UTF-32 byte order mark is transcoded to UTF-8.
+/// </summary>
+internal static class RecordOracle
+{
+    private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
+
+    /// <summary>Counts the records of an input read as <paramref name="format"/>.</summary>
+    public static RecordCount Count(PaperFormat format, byte[] decoded, PaperReadOptions options)
+    {
+        var count = format.Name switch
+        {
+            ArxivMetadataFormat.FormatName or PaperJsonLinesFormat.FormatName => JsonLines(decoded),
+            HuggingFaceApiFormat.FormatName => Json(decoded),
+            ArxivAtomFormat.FormatName => Atom(decoded),
+            _ => new RecordCount(NonBlankLines(decoded), false, "at most one record per non-blank line"),
+        };
+
+        // A JSON token longer than the limit ends the reading (PM1034): with a small limit, only the bound holds.
+        return format.Name == HuggingFaceApiFormat.FormatName && options.MaxRecordLength < decoded.Length
+            ? count with { Records = count.Records + 1, IsExact = false, Rule = count.Rule + " (+1, small MaxRecordLength)" }
+            : count;
+    }
+
+    /// <summary>
+    /// Decodes input as the readers do: decompresses gzip, drops a UTF-8 byte order mark and transcodes UTF-16/UTF-32
+    /// with a byte order mark to UTF-8. Returns <see langword="null"/> when the gzip data cannot be decompressed.
+    /// </summary>
+    public static byte[]? Decode(byte[] input)
+    {
+        var bytes = input;
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+        {
+            try
+            {
+                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                using var plain = new MemoryStream();
+                gzip.CopyTo(plain);
+                bytes = plain.ToArray();
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+        }
+
+        var encoding = EncodingOf(bytes, out var markLength);
+        if (encoding is null)
+        {
+            return markLength == 0 ? bytes : bytes.AsSpan(markLength).ToArray();
+        }
+
+        return Utf8.GetBytes(encoding.GetString(bytes, markLength, bytes.Length - markLength));
+    }
+
+    // The encoding named by a byte order mark (null for UTF-8 or none) and the mark's length.
+    private static Encoding? EncodingOf(byte[] bytes, out int markLength)
+    {
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            markLength = 3;
+            return null;
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            markLength = 4;
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            markLength = 4;
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            markLength = 2;
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            markLength = 2;
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+
+        markLength = 0;
+        return null;
+    }
+
+    private static RecordCount JsonLines(byte[] bytes)
+    {
+        long records = 0;
+        var blank = true;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'\n')
+            {
+                records += blank ? 0 : 1;
+                blank = true;
+            }
+            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                blank = false;
+            }
+        }
+
+        return new RecordCount(records + (blank ? 0 : 1), true, "one record per non-blank line");
+    }
+
+    private static long NonBlankLines(byte[] bytes) =>
+        Utf8.GetString(bytes).Split(['\n', '\r']).LongCount(static l => !string.IsNullOrWhiteSpace(l));
+
+    private static RecordCount Json(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+        long completed = 0;
+        try
+        {
+            reader.Read();
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartArray:
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        reader.Skip();
+                        completed++;
+                    }
+
+                    break;
+                case JsonTokenType.StartObject:
+                    reader.Skip();
+                    completed = 1;
+                    break;
+                default:
+                    return new RecordCount(1, true, "a root scalar is one record");
+            }
+
+            while (reader.Read())
+            {
+                // Trailing content after the root is invalid JSON: Read throws.
+            }
+
+            return new RecordCount(completed, true, "one record per element of the root array (or the root value)");
+        }
+        catch (JsonException)
+        {
+            return new RecordCount(completed + 1, true, "elements completed before invalid JSON, plus the error");
+        }
+    }
+
+    private static RecordCount Atom(byte[] bytes)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+        long completed = 0;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.NamespaceURI != AtomNamespace
+                || reader.LocalName is not ("feed" or "entry"))
+            {
+                return new RecordCount(1, true, "a root that is not an Atom feed is one record");
+            }
+
+            var entryDepth = -1;
+            do
+            {
+                if (reader.NodeType == XmlNodeType.Element && entryDepth < 0 && reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace)
+                {
+                    if (reader.IsEmptyElement)
+                    {
+                        completed++;
+                    }
+                    else
+                    {
+                        entryDepth = reader.Depth;
+                    }
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == entryDepth)
+                {
+                    completed++;
+                    entryDepth = -1;
+                }
+            }
+            while (reader.Read());
+
+            return new RecordCount(completed, true, "one record per outermost Atom entry");
+        }
+        catch (Exception ex) when (ex is XmlException or ArgumentException or InvalidOperationException)
+        {
+            return new RecordCount(completed + 1, true, "entries completed before the XML error, plus the error");
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using PaperModel.FuzzTests.Fuzzing;
+
+namespace PaperModel.FuzzTests;
+
+/// <summary>
+/// Long fuzzing campaigns from the command line (docs/reliability.md):
+/// <code>
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--out DIR]
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- replay NAME FILE
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- afl NAME      (under afl-fuzz, see fuzz.sh)
+/// </code>
+/// Targets: every format name, <c>taxonomy</c> and <c>generator</c>.
+/// </summary>
+public static class Program
+{
+    /// <summary>Runs a campaign, a replay or the coverage-guided entry point.</summary>
+    /// <param name="args">The command line.</param>
+    /// <returns>0 when nothing was found, 1 when something was, 2 for a usage error.</returns>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Usage();
+        }
+
+        var options = Options(args.Skip(1));
+        switch (args[0])
+        {
+            case "campaign":
+                return RunCampaign(options);
+            case "replay" when args.Length == 3 && Target(args[1]) is { } target:
+                var findings = new List<string>();
+                target.Run(File.ReadAllBytes(args[2]), 0, (kind, detail) => findings.Add($"{kind}: {detail}"));
+                findings.ForEach(Console.WriteLine);
+                Console.WriteLine(findings.Count == 0 ? "nothing found" : $"{findings.Count} findings");
+                return findings.Count == 0 ? 0 : 1;
+            case "afl" when args.Length == 2 && Target(args[1]) is { } aflTarget:
+                // Any violated invariant becomes a crash, which is what afl-fuzz records.
+                SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
+                {
+                    using var copy = new MemoryStream();
+                    stream.CopyTo(copy);
+                    aflTarget.Run(copy.ToArray(), 0, static (kind, detail) => throw new InvariantViolatedException($"{kind}: {detail}"));
+                });
+                return 0;
+            default:
+                return Usage();
+        }
+    }
+
+    private static int RunCampaign(Dictionary<string, string> options)
+    {
+        var cases = long.Parse(options.GetValueOrDefault("cases", "100000"), CultureInfo.InvariantCulture);
+        var first = long.Parse(options.GetValueOrDefault("first", "0"), CultureInfo.InvariantCulture);
+        var timeout = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("timeout", "30"), CultureInfo.InvariantCulture));
+        var name = options.GetValueOrDefault("target", "all");
+        var targets = name == "all" ? AllTargets().Where(static t => t.Name != "generator").ToList() : [Target(name) ?? throw new ArgumentException($"Unknown target '{name}'.")];
+        var found = false;
+        foreach (var target in targets)
+        {
+            var result = Campaign.Run(
+                target,
+                first,
+                cases,
+                timeout,
+                reproducers: options.GetValueOrDefault("out"),
+                progress: n => Console.Error.WriteLine($"{target.Name}: {n} cases"));
+            Console.WriteLine(result.Summary());
+            found |= result.CountsByKind.Count > 0;
+        }
+
+        return found ? 1 : 0;
+    }
+
+    private static IEnumerable<FuzzTarget> AllTargets() => [.. ReaderTarget.All, new TaxonomyTarget(), new GeneratorTarget()];
+
+    private static FuzzTarget? Target(string name) => AllTargets().FirstOrDefault(t => t.Name == name);
+
+    private static Dictionary<string, string> Options(IEnumerable<string> args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? key = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                key = arg.Substring(2);
+            }
+            else if (key is not null)
+            {
+                options[key] = arg;
+                key = null;
+            }
+        }
+
+        return options;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--out DIR] | replay NAME FILE | afl NAME");
+        Console.Error.WriteLine("targets: " + string.Join(", ", AllTargets().Select(static t => t.Name)));
+        return 2;
+    }
+}
+
+/// <summary>Thrown under afl-fuzz when an input violates an invariant, so that the fuzzer records it as a crash.</summary>
+/// <param name="message">Which invariant and what was seen.</param>
+public sealed class InvariantViolatedException(string message) : Exception(message);
