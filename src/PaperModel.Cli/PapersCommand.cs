@@ -22,7 +22,7 @@ internal static class PapersCommand
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            context.Error.WriteLine($"papers: error: {ex.Message}");
+            context.Error.WriteLine($"papers: error: the command line cannot be parsed: {ex.Message}");
             return ExitCodes.Usage;
         }
 
@@ -41,22 +41,33 @@ internal static class PapersCommand
 
         try
         {
-            return parseResult.Invoke(new InvocationConfiguration
+            var exitCode = parseResult.Invoke(new InvocationConfiguration
             {
                 Output = context.Output,
                 Error = context.Error,
                 EnableDefaultExceptionHandler = false,
             });
+            context.Output.Flush();
+            return exitCode;
+        }
+        catch (IOException ex) when (ExitCodes.IsClosedPipe(ex))
+        {
+            // Whoever read the output has all they wanted (papers read x | head): stop quietly.
+            return ExitCodes.ClosedPipe;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Readers report bad input as problems; what gets here is an environment failure (a full disk, no access).
+            context.Error.WriteLine($"papers: error: the output cannot be written: {ex.Message}");
+            return ExitCodes.Problems;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Readers report bad input as problems; what gets here is an environment failure (a closed pipe, a full disk).
-            context.Error.WriteLine($"papers: error: {ex.Message}");
+            context.Error.WriteLine($"papers: internal error: {ex.GetType().Name}: {ex.Message} This is a bug in papers; please report it with the input that caused it.");
             return ExitCodes.Problems;
         }
         finally
         {
-            context.Output.Flush();
             context.Error.Flush();
         }
     }

@@ -1,10 +1,42 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using PaperModel.Cli;
+
+// Ctrl-C ends the command at once, quietly, with the code shells use for SIGINT.
+Console.CancelKeyPress += static (_, e) =>
+{
+    e.Cancel = true;
+    Environment.Exit(ExitCodes.Interrupted);
+};
 
 var width = Console.IsOutputRedirected ? CliContext.DefaultWidth : Math.Max(Console.WindowWidth, 40);
 
 // Console.Out flushes on every write (a system call each); results go through one buffered writer instead, flushed
-// when the command ends. The console's encoding is kept, without a byte order mark.
+// when the command ends. The console's encoding is kept, without a byte order mark. On Unix the console stream ignores
+// a closed pipe, so a redirected output is written through a file stream on the same descriptor, which reports it and
+// lets the command stop (papers read x | head).
 var encoding = Console.OutputEncoding.CodePage == Encoding.UTF8.CodePage ? new UTF8Encoding(false) : Console.OutputEncoding;
-using var output = new StreamWriter(Console.OpenStandardOutput(), encoding, bufferSize: 1 << 16);
-return PapersCommand.Run(args, new CliContext(Console.OpenStandardInput(), output, Console.Error) { Width = width });
+var stdout = Console.IsOutputRedirected && !OperatingSystem.IsWindows()
+    ? new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0)
+    : Console.OpenStandardOutput();
+var output = new StreamWriter(stdout, encoding, bufferSize: 1 << 16);
+var exitCode = PapersCommand.Run(args, new CliContext(Console.OpenStandardInput(), output, Console.Error) { Width = width });
+try
+{
+    output.Dispose();
+}
+catch (IOException ex)
+{
+    // What was left in the buffer could not be written either.
+    if (ExitCodes.IsClosedPipe(ex))
+    {
+        exitCode = ExitCodes.ClosedPipe;
+    }
+    else
+    {
+        Console.Error.WriteLine($"papers: error: the output cannot be written: {ex.Message}");
+        exitCode = ExitCodes.Problems;
+    }
+}
+
+return exitCode;
