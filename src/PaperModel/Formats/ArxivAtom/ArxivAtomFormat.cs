@@ -1,5 +1,4 @@
 using System.Xml;
-using System.Xml.Linq;
 
 namespace PaperModel.Formats;
 
@@ -32,8 +31,6 @@ public sealed class ArxivAtomFormat : PaperFormat
     internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
     internal const string ArxivNamespace = "http://arxiv.org/schemas/atom";
 
-    private static readonly XName EntryName = XName.Get("entry", AtomNamespace);
-
     /// <summary>The shared instance.</summary>
     public static ArxivAtomFormat Instance { get; } = new();
 
@@ -42,8 +39,11 @@ public sealed class ArxivAtomFormat : PaperFormat
     {
     }
 
-    /// <summary>The XML settings the reader uses: no DTD, no resolver, no entity expansion.</summary>
-    internal static XmlReaderSettings Settings(PaperReadOptions options) => new()
+    /// <summary>
+    /// The XML settings the reader uses: no DTD, no resolver, no entity expansion; asynchronous, so that the
+    /// asynchronous read never blocks (synchronous reads are allowed too).
+    /// </summary>
+    internal static XmlReaderSettings CreateSettings() => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -53,104 +53,9 @@ public sealed class ArxivAtomFormat : PaperFormat
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
         CloseInput = false,
+        Async = true,
     };
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return ReadIterator(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    private static IEnumerable<PaperReadItem> ReadIterator(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        using var reader = XmlReader.Create(stream, Settings(options));
-        var source = options.SourceName;
-        var lineInfo = (IXmlLineInfo)reader;
-        var entryNumber = 0L;
-        var started = false;
-        var items = new List<PaperReadItem>();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            items.Clear();
-            var done = false;
-            try
-            {
-                if (!started)
-                {
-                    started = true;
-                    if (reader.MoveToContent() != XmlNodeType.Element
-                        || reader.NamespaceURI != AtomNamespace
-                        || (reader.LocalName != "feed" && reader.LocalName != "entry"))
-                    {
-                        items.Add(PaperReadItem.FromProblem(new ParseProblem(
-                            "PM1055",
-                            $"The document is not an Atom feed: its root element is <{reader.Name}> in namespace '{reader.NamespaceURI}', not <feed> in '{AtomNamespace}'.",
-                            source,
-                            lineInfo.LineNumber,
-                            lineInfo.LinePosition)));
-                        done = true;
-                    }
-                }
-
-                if (!done)
-                {
-                    if (MoveToNextEntry(reader))
-                    {
-                        // The reader's position is the element name; the problem points at its '<'.
-                        var line = lineInfo.LineNumber;
-                        var column = Math.Max(1, lineInfo.LinePosition - 1);
-                        var entry = (XElement)XNode.ReadFrom(reader);
-                        ArxivAtomEntry.Map(entry, source, line, column, ++entryNumber, items);
-                    }
-                    else
-                    {
-                        done = true;
-                    }
-                }
-            }
-            catch (XmlException ex)
-            {
-                items.Add(PaperReadItem.FromProblem(new ParseProblem(
-                    "PM1050",
-                    "The XML cannot be read: " + ex.Message,
-                    source,
-                    ex.LineNumber > 0 ? ex.LineNumber : lineInfo.LineNumber,
-                    ex.LineNumber > 0 ? ex.LinePosition : lineInfo.LinePosition)
-                { Record = entryNumber + 1 }));
-                done = true;
-            }
-
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-
-            if (done)
-            {
-                yield break;
-            }
-        }
-    }
-
-    // Moves to the next atom:entry start tag (at any depth below the feed); false at the end of the document.
-    private static bool MoveToNextEntry(XmlReader reader)
-    {
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == EntryName.LocalName && reader.NamespaceURI == AtomNamespace)
-            {
-                return true;
-            }
-
-            reader.Read();
-        }
-
-        return false;
-    }
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new ArxivAtomParser(stream, sink);
 }
