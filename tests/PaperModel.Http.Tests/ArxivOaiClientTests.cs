@@ -1,3 +1,4 @@
+using PaperModel.Testing;
 namespace PaperModel.Http.Tests;
 
 public sealed class ArxivOaiClientTests

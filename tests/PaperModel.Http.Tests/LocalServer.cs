@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PaperModel.Http.Tests;
+namespace PaperModel.Testing;
 
 /// <summary>A request as the local server saw it.</summary>
 /// <param name="PathAndQuery">The path and query string, as sent.</param>

@@ -1,3 +1,4 @@
+using PaperModel.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 
