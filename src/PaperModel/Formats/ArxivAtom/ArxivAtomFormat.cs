@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 
 namespace PaperModel.Formats;
 
@@ -39,23 +40,27 @@ public sealed class ArxivAtomFormat : PaperFormat
     {
     }
 
-    /// <summary>
-    /// The XML settings the reader uses: no DTD, no resolver, no entity expansion; asynchronous, so that the
-    /// asynchronous read never blocks (synchronous reads are allowed too).
-    /// </summary>
-    internal static XmlReaderSettings CreateSettings() => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        MaxCharactersInDocument = 0,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-        Async = true,
-    };
-
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
-        new ArxivAtomParser(stream, sink);
+        new Parser(stream, sink);
+
+    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
+    {
+        protected override ReadProblem InvalidXml => ReadProblems.AtomInvalidXml;
+
+        // A feed, or a lone entry.
+        protected override bool AcceptsRoot(XmlReader reader)
+        {
+            if (reader.NamespaceURI == AtomNamespace && reader.LocalName is "feed" or "entry")
+            {
+                return true;
+            }
+
+            Sink.ReportAt(ReadProblems.AtomNotAFeed, Position.LineNumber, Position.LinePosition, reader.Name, reader.NamespaceURI, AtomNamespace);
+            return false;
+        }
+
+        protected override bool IsRecord(XmlReader reader) => reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace;
+
+        protected override Paper MapRecord(XElement record) => ArxivAtomEntry.Map(record, Sink);
+    }
 }

@@ -5,7 +5,7 @@ namespace PaperModel.Formats;
 /// <summary>
 /// One kind of reading problem: its stable code, severity, title (the heading of its page in <c>docs/diagnostics/</c>)
 /// and message format. A code may have several messages (a missing id and a missing title are both PM1073); all
-/// descriptors of one code share its severity and title. Every descriptor is listed in <see cref="ReadProblems.All"/>.
+/// descriptors of one code share its title (PM1102 is a warning when a request matched nothing). Every descriptor is listed in <see cref="ReadProblems.All"/>.
 /// </summary>
 /// <param name="Code">The stable code, <c>PM1xxx</c>.</param>
 /// <param name="Severity">Whether the record was lost or only degraded.</param>

@@ -4,22 +4,24 @@ using System.Xml.Linq;
 namespace PaperModel.Formats;
 
 /// <summary>
-/// Frames the entries of an Atom feed node by node: <see cref="Fill"/> advances an <see cref="XmlReader"/> by one node
-/// (synchronously or asynchronously), and <see cref="Next"/> builds the current <c>atom:entry</c> as an
-/// <see cref="XElement"/> from the nodes, so no read ever happens outside a fill. Checks the root first (PM1055); an
-/// XML error ends the reading (PM1050) and keeps the entries before it.
+/// The base of the XML formats: frames the record elements of a document node by node. <see cref="Fill"/> advances
+/// an <see cref="XmlReader"/> by one node (synchronously or asynchronously; the reader prohibits DTDs and resolves
+/// nothing), and <see cref="Next"/> builds the current record as an <see cref="XElement"/> from the nodes, so no read
+/// happens outside a fill. A format says which root it accepts (<see cref="AcceptsRoot"/>), which elements are its
+/// records (<see cref="IsRecord"/>) and how one maps (<see cref="MapRecord"/>). An XML error ends the reading with the
+/// format's problem (<see cref="InvalidXml"/>) and keeps the records before it.
 /// </summary>
-internal sealed class ArxivAtomParser : RecordParser
+internal abstract class XmlRecordParser : RecordParser
 {
     private static readonly XNamespace XmlnsNamespace = XNamespace.Xmlns;
 
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo _lineInfo;
     private readonly Stack<XElement> _open = new();
-    private XElement? _entry;
-    private long _entryNumber;
-    private int _entryLine;
-    private int _entryColumn;
+    private XElement? _record;
+    private long _recordNumber;
+    private int _recordLine;
+    private int _recordColumn;
     private bool _rootChecked;
     private bool _done;
     private bool _hasNode;
@@ -27,12 +29,35 @@ internal sealed class ArxivAtomParser : RecordParser
     private XmlException? _error;
     private string? _text;
 
-    public ArxivAtomParser(Stream stream, ProblemSink sink)
+    protected XmlRecordParser(Stream stream, ProblemSink sink)
         : base(sink)
     {
-        _reader = XmlReader.Create(stream, ArxivAtomFormat.CreateSettings());
+        _reader = XmlReader.Create(stream, CreateSettings());
         _lineInfo = (IXmlLineInfo)_reader;
     }
+
+    /// <summary>The problem that reports XML that cannot be read; its argument is the reader's message.</summary>
+    protected abstract ReadProblem InvalidXml { get; }
+
+    /// <summary>Where the reader is (for problems about the node it is on).</summary>
+    protected IXmlLineInfo Position => _lineInfo;
+
+    /// <summary>
+    /// The XML settings of every XML format: no DTD (so no entity-expansion "XML bomb"), no resolver, no external
+    /// entity; asynchronous, so that the asynchronous read never blocks (synchronous reads are allowed too).
+    /// </summary>
+    public static XmlReaderSettings CreateSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        MaxCharactersInDocument = 0,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
+        Async = true,
+    };
 
     public override ReadStep Next()
     {
@@ -42,9 +67,9 @@ internal sealed class ArxivAtomParser : RecordParser
             {
                 _error = null;
                 _done = true;
-                Sink.Record = _entryNumber + 1;
+                Sink.Record = _recordNumber + 1;
                 Sink.ReportAt(
-                    ReadProblems.AtomInvalidXml,
+                    InvalidXml,
                     error.LineNumber > 0 ? error.LineNumber : _lineInfo.LineNumber,
                     error.LineNumber > 0 ? error.LinePosition : _lineInfo.LinePosition,
                     error.Message);
@@ -66,21 +91,21 @@ internal sealed class ArxivAtomParser : RecordParser
                 return ReadStep.End;
             }
 
-            if (_entry is null ? StartEntry() : AddToEntry())
+            if (_record is null ? StartRecord() : AddToRecord())
             {
-                return CompleteEntry();
+                return CompleteRecord();
             }
         }
     }
 
-    public override Paper Map()
+    public sealed override Paper? Map()
     {
-        var entry = _entry!;
-        _entry = null;
-        return ArxivAtomEntry.Map(entry, Sink);
+        var record = _record!;
+        _record = null;
+        return MapRecord(record);
     }
 
-    public override void Fill()
+    public sealed override void Fill()
     {
         try
         {
@@ -94,7 +119,7 @@ internal sealed class ArxivAtomParser : RecordParser
         }
     }
 
-    public override async ValueTask FillAsync(CancellationToken cancellationToken)
+    public sealed override async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -112,7 +137,19 @@ internal sealed class ArxivAtomParser : RecordParser
 
     public override void Dispose() => _reader.Dispose();
 
-    // At the first content node: the root must be an Atom <feed> (or a lone <entry>). False when it is not.
+    /// <summary>Whether the root element at the reader is the format's; when not, reports why (at <see cref="Position"/>).</summary>
+    protected abstract bool AcceptsRoot(XmlReader reader);
+
+    /// <summary>Whether the element at the reader (at any depth outside a record) starts a record.</summary>
+    protected abstract bool IsRecord(XmlReader reader);
+
+    /// <summary>Whether a record element is numbered as a record (problems of the others carry no record number).</summary>
+    protected virtual bool IsNumbered(XElement record) => true;
+
+    /// <summary>Maps a record element, reporting to <see cref="RecordParser.Sink"/> (problems point at its start tag).</summary>
+    protected abstract Paper? MapRecord(XElement record);
+
+    // At the first content node: the root must be the format's. False when it is not.
     private bool CheckRoot()
     {
         if (_reader.NodeType is XmlNodeType.XmlDeclaration or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace
@@ -123,34 +160,32 @@ internal sealed class ArxivAtomParser : RecordParser
         }
 
         _rootChecked = true;
-        if (_reader.NodeType == XmlNodeType.Element && _reader.NamespaceURI == ArxivAtomFormat.AtomNamespace
-            && _reader.LocalName is "feed" or "entry")
+        if (AcceptsRoot(_reader))
         {
             return true;
         }
 
         _done = true;
-        Sink.ReportAt(ReadProblems.AtomNotAFeed, _lineInfo.LineNumber, _lineInfo.LinePosition, _reader.Name, _reader.NamespaceURI, ArxivAtomFormat.AtomNamespace);
         return false;
     }
 
-    // Outside an entry: an atom:entry start tag (at any depth below the feed) starts one. True when it is already complete (<entry/>).
-    private bool StartEntry()
+    // Outside a record: a record's start tag starts one. True when it is already complete (<entry/>).
+    private bool StartRecord()
     {
-        if (_reader.NodeType != XmlNodeType.Element || _reader.LocalName != "entry" || _reader.NamespaceURI != ArxivAtomFormat.AtomNamespace)
+        if (_reader.NodeType != XmlNodeType.Element || !IsRecord(_reader))
         {
             return false;
         }
 
         // The reader's position is the element name; problems point at its '<'.
-        _entryLine = _lineInfo.LineNumber;
-        _entryColumn = Math.Max(1, _lineInfo.LinePosition - 1);
-        _entry = OpenElement();
+        _recordLine = _lineInfo.LineNumber;
+        _recordColumn = Math.Max(1, _lineInfo.LinePosition - 1);
+        _record = OpenElement();
         return _open.Count == 0;
     }
 
-    // Inside an entry: adds the node to the element being built. True when the node ends the entry.
-    private bool AddToEntry()
+    // Inside a record: adds the node to the element being built. True when the node ends the record.
+    private bool AddToRecord()
     {
         switch (_reader.NodeType)
         {
@@ -197,9 +232,9 @@ internal sealed class ArxivAtomParser : RecordParser
     private static bool IsText(XmlNodeType kind) =>
         kind is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace;
 
-    private ReadStep CompleteEntry()
+    private ReadStep CompleteRecord()
     {
-        Sink.BeginRecord(++_entryNumber, default, _entryLine, _entryColumn);
+        Sink.BeginRecord(IsNumbered(_record!) ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
         return ReadStep.Record;
     }
 }
