@@ -7,7 +7,9 @@ namespace PaperModel;
 public sealed record Author(string Name, string? Affiliation = null)
 {
     /// <summary>The display name, whitespace-normalised (<c>Ada Lovelace</c>).</summary>
-    public string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(Name), "An author's name cannot be null."); } = Name;
+    public string Name { get; init => field = value ?? throw NullName(); } = Name ?? throw NullName();
+
+    private static ArgumentNullException NullName() => new(nameof(Name), "An author's name cannot be null.");
 
     /// <inheritdoc/>
     public override string ToString() => Affiliation is null ? Name : $"{Name} ({Affiliation})";

@@ -7,10 +7,12 @@ namespace PaperModel;
 public sealed record PaperLink(string Kind, Uri Url)
 {
     /// <summary>What the link points at; see <see cref="PaperLinkKinds"/> for the kinds the readers produce.</summary>
-    public string Kind { get; init => field = value ?? throw new ArgumentNullException(nameof(Kind), "A link's kind cannot be null."); } = Kind;
+    public string Kind { get; init => field = value ?? throw Null(nameof(Kind)); } = Kind ?? throw Null(nameof(Kind));
 
     /// <summary>The absolute URL.</summary>
-    public Uri Url { get; init => field = value ?? throw new ArgumentNullException(nameof(Url), "A link's URL cannot be null."); } = Url;
+    public Uri Url { get; init => field = value ?? throw Null(nameof(Url)); } = Url ?? throw Null(nameof(Url));
+
+    private static ArgumentNullException Null(string member) => new(member, $"A link's {member.ToLowerInvariant()} cannot be null.");
 }
 
 /// <summary>The link kinds produced by the readers in this library.</summary>

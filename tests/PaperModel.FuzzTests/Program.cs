@@ -7,7 +7,8 @@ namespace PaperModel.FuzzTests;
 /// Long fuzzing campaigns from the command line (docs/reliability.md):
 /// <code>
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--out DIR]
-/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- replay NAME FILE
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- replay NAME FILE [CASE]
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- seeds NAME DIR (writes the seed corpus of a target)
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- afl NAME      (under afl-fuzz, see fuzz.sh)
 /// </code>
 /// Targets: every format name, <c>taxonomy</c> and <c>generator</c>.
@@ -29,12 +30,21 @@ public static class Program
         {
             case "campaign":
                 return RunCampaign(options);
-            case "replay" when args.Length == 3 && Target(args[1]) is { } target:
+            case "replay" when args.Length is 3 or 4 && Target(args[1]) is { } target:
                 var findings = new List<string>();
-                target.Run(File.ReadAllBytes(args[2]), 0, (kind, detail) => findings.Add($"{kind}: {detail}"));
+                var caseNumber = args.Length == 4 ? long.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+                target.Run(File.ReadAllBytes(args[2]), caseNumber, (kind, detail) => findings.Add($"{kind}: {detail}"));
                 findings.ForEach(Console.WriteLine);
                 Console.WriteLine(findings.Count == 0 ? "nothing found" : $"{findings.Count} findings");
                 return findings.Count == 0 ? 0 : 1;
+            case "seeds" when args.Length == 3 && Target(args[1]) is { } seedTarget:
+                Directory.CreateDirectory(args[2]);
+                for (var i = 0; i < seedTarget.Seeds.Count; i++)
+                {
+                    File.WriteAllBytes(Path.Combine(args[2], $"seed-{i}"), seedTarget.Seeds[i]);
+                }
+
+                return 0;
             case "afl" when args.Length == 2 && Target(args[1]) is { } aflTarget:
                 // Any violated invariant becomes a crash, which is what afl-fuzz records.
                 SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
@@ -99,7 +109,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--out DIR] | replay NAME FILE | afl NAME");
+        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--out DIR] | replay NAME FILE [CASE] | seeds NAME DIR | afl NAME");
         Console.Error.WriteLine("targets: " + string.Join(", ", AllTargets().Select(static t => t.Name)));
         return 2;
     }

@@ -21,12 +21,12 @@ public sealed class ReaderRegressionTests
 
     public static TheoryData<string> AllFormats => [.. PaperFormats.All.Select(static f => f.Name)];
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [MemberData(nameof(JsonFormats))]
     public void Invalid_UTF8_inside_a_JSON_string_is_a_located_problem_and_reading_goes_on(string format) =>
         ShouldLoseOnlyTheMiddleRecord(format, Encoding.UTF8.GetBytes("Bad \u0001").Select(static b => b == 1 ? (byte)0xC3 : b).Append((byte)0x28).ToArray());
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [MemberData(nameof(JsonFormats))]
     public void A_lone_surrogate_escape_inside_a_JSON_string_is_a_located_problem_and_reading_goes_on(string format) =>
         ShouldLoseOnlyTheMiddleRecord(format, "Bad \\ud800 title"u8.ToArray());
@@ -46,7 +46,7 @@ public sealed class ReaderRegressionTests
         (problem.Line, problem.Column).Should().Be((2, input.Split('\n')[1].IndexOf("{\"version\":\"v10000\"", StringComparison.Ordinal) + 1));
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE, 0x00, 0x00 })]
     [InlineData(new byte[] { 0x00, 0x00, 0xFE, 0xFF })]
     [InlineData(new byte[] { 0x4C, 0x6F, 0xA7, 0x94 })]
@@ -75,7 +75,7 @@ public sealed class ReaderRegressionTests
         result.Papers.Select(static p => p.Title).Should().Equal("A First Title", "A Second Title");
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [InlineData(HuggingFaceApiFormat.FormatName, "hf-daily-papers-api.sample.json")]
     [InlineData(ArxivMetadataFormat.FormatName, "arxiv-metadata-snapshot.sample.jsonl")]
     [InlineData(ArxivAtomFormat.FormatName, "arxiv-api-atom.sample.xml")]
@@ -88,7 +88,7 @@ public sealed class ReaderRegressionTests
         ReadBothWays(null, [0xEF, 0xBB, 0xBF, .. plain]).Should().BeEquivalentTo(expected);
     }
 
-    [Fact(Skip = Driver)]
+    [Fact]
     public void A_UTF8_byte_order_mark_does_not_lose_the_first_line_of_the_library_s_own_JSON_Lines()
     {
         var line = Serialization.PaperJson.Serialize(new Paper("2310.12345", "A title"));
@@ -99,7 +99,7 @@ public sealed class ReaderRegressionTests
         result.Problems.Should().BeEmpty();
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [InlineData(8)] // only the trailer (CRC and length) is missing: every byte of the data came through
     [InlineData(2000)] // cut in the middle of the data
     public void Truncated_gzip_input_ends_with_PM1090_after_the_papers_it_held(int cut)
@@ -126,7 +126,7 @@ public sealed class ReaderRegressionTests
         result.Problems.Should().NotBeEmpty().And.OnlyContain(static p => p.Source == "my-file");
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [MemberData(nameof(AllFormats))]
     public void Every_format_turns_a_record_longer_than_MaxRecordLength_into_a_problem_and_reads_on(string format)
     {
@@ -134,9 +134,10 @@ public sealed class ReaderRegressionTests
 
         var result = ReadBothWays(PaperFormats.Get(format), Encoding.UTF8.GetBytes(input), Options with { MaxRecordLength = 4096 });
 
+        // The page text loses the long card as two problems: its abstract line (PM1014), then its title left alone (PM1011).
         result.Papers.Should().HaveCount(records - 1);
-        result.Problems.Where(static p => p.Severity == ProblemSeverity.Error).Should().ContainSingle()
-            .Which.Line.Should().BeGreaterThan(0);
+        result.Problems.Where(static p => p.Severity == ProblemSeverity.Error).Should().HaveCount(format == HuggingFaceDailyTextFormat.FormatName ? 2 : 1)
+            .And.OnlyContain(static p => p.Line > 0 && p.Column > 0);
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class ReaderRegressionTests
             .Papers.Single().ListedOn!.Value.Year.Should().Be(2023, "Jul 30 after Jul 1 2024 would lie in the future");
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [InlineData("{\"id\":\"x1\",\"title\":\"T\",\"abstract\":null,\"authors\":null,\"categories\":null,\"links\":null,\"versions\":null,\"keywords\":null}")]
     [InlineData("{\"id\":\"x1\",\"title\":\"T\",\"authors\":[null],\"links\":[{\"kind\":\"pdf\"}],\"categories\":[null]}")]
     [InlineData("{\"id\":null,\"title\":\"T\"}")]
@@ -172,7 +173,7 @@ public sealed class ReaderRegressionTests
         PaperChecks.Problem(paper).Should().BeNull();
     }
 
-    [Fact(Skip = Driver)]
+    [Fact]
     public void A_UTF32_page_text_with_its_byte_order_mark_is_decoded_when_the_format_is_given()
     {
         var text = File.ReadAllText(RepoPaths.DailyPapersPage);
@@ -182,7 +183,7 @@ public sealed class ReaderRegressionTests
         ReadBothWays(PaperFormats.HuggingFaceDailyText, [.. utf32.GetPreamble(), .. utf32.GetBytes(text)]).Should().BeEquivalentTo(expected);
     }
 
-    [Theory(Skip = Driver)]
+    [Theory]
     [InlineData(HuggingFaceApiFormat.FormatName, "[{\"paper\":{\"id\":\"2310.00001\",\"title\":\"A\"}},\n{\"paper\":{\"id\":\"2310.00002\",\"title\":\"B\",\"x\":falsy_and_then_a_long_tail_of_text_after_the_bad_token_000000000000000000}}]")]
     [InlineData(ArxivAtomFormat.FormatName, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry>\n<entry><id x=1>http://arxiv.org/abs/2101.00002v1</id><title>B</title></entry></feed>")]
     public void Problem_positions_and_messages_do_not_depend_on_the_size_of_each_read(string format, string input)
@@ -238,6 +239,10 @@ public sealed class ReaderRegressionTests
         title + "\n\nWe study how " + title.ToLowerInvariant() + " behaves when models are adapted to new tasks with few trainable parameters, "
         + "and we show on three benchmarks that it matches full fine-tuning while training less than one percent of the weights.\n\n";
 
+    private static string OaiRecord(string id, string title, string abstractText) =>
+        $"<record><header><identifier>oai:arXiv.org:{id}</identifier></header><metadata><arXivRaw xmlns='http://arxiv.org/OAI/arXivRaw/'>"
+        + $"<id>{id}</id><title>{title}</title><abstract>{abstractText}</abstract></arXivRaw></metadata></record>";
+
     private static string MetadataLine(string id, string title) => $$"""{"id":"{{id}}","title":"{{title}}","abstract":"An abstract.","versions":[{"version":"v1","created":"Mon, 2 Apr 2007 19:18:42 GMT"}]}""";
 
     private static (string Input, int Records) ThreeRecordsWithALongMiddleOne(string format, int length)
@@ -245,7 +250,10 @@ public sealed class ReaderRegressionTests
         var longText = string.Concat(Enumerable.Repeat("lora adapters ", length / 14));
         return format switch
         {
-            HuggingFaceApiFormat.FormatName => ($$$"""[{"paper":{"id":"2310.00001","title":"A"}},{"paper":{"id":"2310.00002","title":"B","summary":"{{{longText}}}"}},{"paper":{"id":"2310.00003","title":"C"}}]""", 3),
+            // Many short tokens: one JSON string longer than the limit ends the reading (PM1034), see docs/reliability.md.
+            HuggingFaceApiFormat.FormatName => ($$$"""[{"paper":{"id":"2310.00001","title":"A"}},{"paper":{"id":"2310.00002","title":"B","ai_keywords":[{{{string.Join(",", Enumerable.Repeat("\"lora adapters\"", length / 16))}}}]}},{"paper":{"id":"2310.00003","title":"C"}}]""", 3),
+            ArxivOaiFormat.FormatName => ("<OAI-PMH xmlns='http://www.openarchives.org/OAI/2.0/'><ListRecords>" + OaiRecord("0801.0001", "A", "An abstract.")
+                + OaiRecord("0801.0002", "B", longText) + OaiRecord("0801.0003", "C", "An abstract.") + "</ListRecords></OAI-PMH>", 3),
             ArxivAtomFormat.FormatName => ($$"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry><entry><id>http://arxiv.org/abs/2101.00002v1</id><title>B</title><summary>{{longText}}</summary></entry><entry><id>http://arxiv.org/abs/2101.00003v1</id><title>C</title></entry></feed>""", 3),
             ArxivMetadataFormat.FormatName => (MetadataLine("0704.0001", "A") + "\n" + MetadataLine("0704.0002", longText) + "\n" + MetadataLine("0704.0003", "C") + "\n", 3),
             PaperJsonLinesFormat.FormatName => ("{\"id\":\"x1\",\"title\":\"A\"}\n{\"id\":\"x2\",\"title\":\"B\",\"abstract\":\"" + longText + "\"}\n{\"id\":\"x3\",\"title\":\"C\"}\n", 3),

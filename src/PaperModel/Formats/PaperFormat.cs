@@ -55,6 +55,7 @@ public abstract class PaperFormat
         }
 
         options ??= PaperReadOptions.Default;
-        return () => CreateParser(stream, options, new ProblemSink(options.SourceName));
+        // The same input steps as PaperReader with this format given: gzip, byte order mark, full reads.
+        return () => InputParser.ForStream(stream, this, options);
     }
 }

@@ -28,6 +28,7 @@ internal static class Campaign
     /// <param name="keepPerKind">How many findings of each kind are kept in full.</param>
     /// <param name="reproducers">A folder to write the input of each kept finding to, or <see langword="null"/>.</param>
     /// <param name="progress">Called now and then with the number of cases run.</param>
+    /// <param name="maxHugeField">The longest field a huge-field mutation inserts, when smaller than the target's.</param>
     public static CampaignResult Run(
         FuzzTarget target,
         long first,
@@ -35,9 +36,10 @@ internal static class Campaign
         TimeSpan timeout,
         int keepPerKind = 3,
         string? reproducers = null,
-        Action<long>? progress = null)
+        Action<long>? progress = null,
+        int maxHugeField = int.MaxValue)
     {
-        var mutator = new Mutator(target.Tokens) { MaxHugeField = target.MaxHugeField };
+        var mutator = new Mutator(target.Tokens) { MaxHugeField = Math.Min(maxHugeField, target.MaxHugeField) };
         var findings = new List<Finding>();
         var counts = new Dictionary<FindingKind, long>();
         var clock = Stopwatch.StartNew();

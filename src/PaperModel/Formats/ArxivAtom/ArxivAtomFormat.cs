@@ -41,10 +41,14 @@ public sealed class ArxivAtomFormat : PaperFormat
     }
 
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
-        new Parser(stream, sink);
+        new Parser(stream, options, sink);
 
-    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
+    private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink) : XmlRecordParser(stream, options, sink)
     {
+        protected override ReadProblem RecordTooLong => ReadProblems.AtomEntryTooLong;
+
+        protected override ReadProblem RecordTooDeep => ReadProblems.AtomEntryTooDeep;
+
         protected override ReadProblem InvalidXml => ReadProblems.AtomInvalidXml;
 
         // A feed, or a lone entry.

@@ -152,10 +152,23 @@ internal static class ArxivMetadataRecord
 
     private static string? ReadString(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => Decode(ref reader, path, sink),
         JsonTokenType.Null => null,
         _ => throw WrongType(ref reader, path, "a string", sink),
     };
+
+    // The reader checks a string's syntax, not its text: invalid UTF-8 or a lone surrogate escape fails only here.
+    private static string Decode(ref Utf8JsonReader reader, string path, ProblemSink sink)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw sink.Reject(ReadProblems.MetadataInvalidJson, reader.TokenStartIndex, $"$.{path} is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800).");
+        }
+    }
 
     private static RecordRejectedException WrongType(ref Utf8JsonReader reader, string path, string expected, ProblemSink sink) =>
         sink.Reject(ReadProblems.MetadataWrongType, reader.TokenStartIndex, path, expected, JsonErrors.Describe(reader.TokenType));

@@ -41,10 +41,14 @@ public sealed class ArxivOaiFormat : PaperFormat
     }
 
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
-        new Parser(stream, sink);
+        new Parser(stream, options, sink);
 
-    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
+    private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink) : XmlRecordParser(stream, options, sink)
     {
+        protected override ReadProblem RecordTooLong => ReadProblems.OaiRecordTooLong;
+
+        protected override ReadProblem RecordTooDeep => ReadProblems.OaiRecordTooDeep;
+
         protected override ReadProblem InvalidXml => ReadProblems.OaiInvalidXml;
 
         protected override bool AcceptsRoot(XmlReader reader)

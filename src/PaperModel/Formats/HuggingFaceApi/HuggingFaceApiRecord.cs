@@ -205,7 +205,20 @@ internal sealed class HuggingFaceApiRecord
     }
 
     private string? String(JsonElement owner, string name, JsonPath ownerPath) =>
-        TryGet(owner, name, JsonValueKind.String, ownerPath, "a string", out var value) ? value.GetString() : null;
+        TryGet(owner, name, JsonValueKind.String, ownerPath, "a string", out var value) ? Decode(value, ownerPath.Child(name)) : null;
+
+    // The reader checks a string's syntax, not its text: invalid UTF-8 or a lone surrogate escape fails only here.
+    private string Decode(JsonElement value, JsonPath path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Fail(path, ReadProblems.ApiItemInvalidJson, path, "the string is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800)");
+        }
+    }
 
     private IReadOnlyList<string> Strings(JsonElement owner, string name, JsonPath ownerPath)
     {
@@ -219,8 +232,9 @@ internal sealed class HuggingFaceApiRecord
         var path = ownerPath.Child(name);
         foreach (var element in array.EnumerateArray())
         {
-            Expect(element, JsonValueKind.String, path.Element(index++), "a string");
-            var text = InputText.NormalizeOptional(element.GetString());
+            var elementPath = path.Element(index++);
+            Expect(element, JsonValueKind.String, elementPath, "a string");
+            var text = InputText.NormalizeOptional(Decode(element, elementPath));
             if (text is not null)
             {
                 list.Add(text);

@@ -53,6 +53,10 @@ internal sealed class ProblemSink
         ReportAt(problem, line, column, arguments);
     }
 
+    /// <summary>Reports a problem at the start of the current record, or at the first line when no record has begun.</summary>
+    public void ReportAtRecord(ReadProblem problem, params object?[] arguments) =>
+        ReportAt(problem, Math.Max(1, _recordLine), Math.Max(1, _recordColumn), arguments);
+
     /// <summary>Reports a problem at a line and column of the input (0 when unknown), in the current record.</summary>
     public void ReportAt(ReadProblem problem, long line, long column, params object?[] arguments) => Add(Create(problem, line, column, arguments));
 

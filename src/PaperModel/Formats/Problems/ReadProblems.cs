@@ -17,6 +17,8 @@ internal static class ReadProblems
     public static readonly ReadProblem IsDirectory = new("PM1002", Error, "Input cannot be read", "it is a directory, not a file.");
     public static readonly ReadProblem Unreadable = IsDirectory with { MessageFormat = "the input cannot be read: {0}" };
     public static readonly ReadProblem CorruptGzip = new("PM1090", Error, "Gzip input is corrupt", "the gzip data is corrupt: {0}");
+    public static readonly ReadProblem RecordUnreadable = new("PM1003", Error, "A record cannot be read", "the record cannot be read ({0}); reading goes on with the next one.");
+    public static readonly ReadProblem InputStopped = RecordUnreadable with { MessageFormat = "the input cannot be read further ({0}); what follows is lost." };
 
     // Daily Papers page text (PM1010-PM1029).
     public static readonly ReadProblem NoPapers = new("PM1010", Warning, "No paper found in the page text", "no paper found: the input has no title followed by an abstract.");
@@ -51,6 +53,8 @@ internal static class ReadProblems
     public static readonly ReadProblem AtomBadId = AtomMissingId with { MessageFormat = "The entry's <id> '{0}' is not an arXiv abstract URL with an arXiv id." };
     public static readonly ReadProblem AtomMissingTitle = new("PM1053", Error, "An Atom entry has no title", "The entry {0} has no <title>.");
     public static readonly ReadProblem AtomBadDate = new("PM1054", Warning, "An Atom date is not an RFC 3339 date", "<{0}> of {1} is '{2}', which is not an RFC 3339 date; it was left out.");
+    public static readonly ReadProblem AtomEntryTooLong = new("PM1056", Error, "An Atom entry exceeds the reader's limits", "The entry is longer than {0:N0} characters of text (PaperReadOptions.MaxRecordLength); it was skipped.");
+    public static readonly ReadProblem AtomEntryTooDeep = AtomEntryTooLong with { MessageFormat = "The entry nests elements deeper than {0} levels; it was skipped." };
     public static readonly ReadProblem AtomNotAFeed = new("PM1055", Error, "The XML document is not an Atom feed", "The document is not an Atom feed: its root element is <{0}> in namespace '{1}', not <feed> in '{2}'.");
 
     // arXiv bulk metadata JSON Lines (PM1070-PM1079).
@@ -62,7 +66,7 @@ internal static class ReadProblems
     public static readonly ReadProblem MetadataMissingVersion = MetadataMissingId with { MessageFormat = "$.versions[{0}] has no \"version\"." };
     public static readonly ReadProblem MetadataLineTooLong = new("PM1074", Error, "An arXiv metadata line is longer than the limit", "The line is longer than the limit of {0}" + LimitSuffix);
     public static readonly ReadProblem MetadataBadId = new("PM1075", Error, "An arXiv metadata id or version is not valid", "\"id\" is '{0}', which is not an arXiv id without version (0704.0001, hep-th/9901001).");
-    public static readonly ReadProblem MetadataBadVersion = MetadataBadId with { MessageFormat = "The version '{0}' of {1} is not v1, v2, ..." };
+    public static readonly ReadProblem MetadataBadVersion = MetadataBadId with { MessageFormat = "The version '{0}' of {1} is not v1, v2, ... v9999." };
     public static readonly ReadProblem MetadataBadDate = new("PM1076", Warning, "An arXiv metadata version date is not an RFC 1123 date", "The date '{0}' of {1}{2} is not an RFC 1123 date (Mon, 2 Apr 2007 19:18:42 GMT); it was left out.");
 
     // The library's own JSON Lines (PM1080-PM1089).
@@ -80,19 +84,21 @@ internal static class ReadProblems
     public static readonly ReadProblem OaiNoId = OaiNoMetadata with { MessageFormat = "The record {0} has no arXiv id without version (found '{1}')." };
     public static readonly ReadProblem OaiNoTitle = OaiNoMetadata with { MessageFormat = "The record {0} has no title." };
     public static readonly ReadProblem OaiUnknownMetadata = new("PM1105", Error, "An OAI-PMH record has metadata in another format", "The record {0} has metadata <{1}> in namespace '{2}'; only arXivRaw, arXiv and oai_dc are read.");
+    public static readonly ReadProblem OaiRecordTooLong = new("PM1107", Error, "An OAI-PMH record exceeds the reader's limits", "The record is longer than {0:N0} characters of text (PaperReadOptions.MaxRecordLength); it was skipped.");
+    public static readonly ReadProblem OaiRecordTooDeep = OaiRecordTooLong with { MessageFormat = "The record nests elements deeper than {0} levels; it was skipped." };
     public static readonly ReadProblem OaiBadVersion = new("PM1106", Warning, "An OAI-PMH version or date could not be used", "A version of {0} is labelled '{1}', not vN; it was left out.");
     public static readonly ReadProblem OaiBadDate = OaiBadVersion with { MessageFormat = "{0} is '{1}', which is not a date; it was left out." };
 
     /// <summary>Every descriptor, by code.</summary>
     public static IReadOnlyList<ReadProblem> All { get; } =
     [
-        FileNotFound, IsDirectory, Unreadable,
+        FileNotFound, IsDirectory, Unreadable, RecordUnreadable, InputStopped,
         NoPapers, TitleWithoutAbstract, AbstractWithoutTitle, NotADay, BadDate, PageLineTooLong, DetailsWithoutPaper, AbstractCut, BinaryText, InvalidUtf8,
         ApiInvalidJson, ApiItemInvalidJson, ApiNotArrayOrObject, ApiWrongType, ApiNotWholeNumber, ApiMissingId, ApiMissingTitle, ApiMissingAuthorName, ApiTokenTooLong, ApiItemTooLong, ApiBadUrl, ApiBadDate,
-        AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomNotAFeed,
+        AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomEntryTooLong, AtomEntryTooDeep, AtomNotAFeed,
         MetadataInvalidJson, MetadataNotAnObject, MetadataWrongType, MetadataMissingId, MetadataMissingTitle, MetadataMissingVersion, MetadataLineTooLong, MetadataBadId, MetadataBadVersion, MetadataBadDate,
         PaperLineNull, PaperLineNotAPaper, PaperLineTooLong,
         CorruptGzip,
-        OaiInvalidXml, OaiNotAResponse, OaiError, OaiNoRecords, OaiDeleted, OaiNoMetadata, OaiNoId, OaiNoTitle, OaiUnknownMetadata, OaiBadVersion, OaiBadDate,
+        OaiInvalidXml, OaiNotAResponse, OaiError, OaiNoRecords, OaiDeleted, OaiNoMetadata, OaiNoId, OaiNoTitle, OaiUnknownMetadata, OaiRecordTooLong, OaiRecordTooDeep, OaiBadVersion, OaiBadDate,
     ];
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace PaperModel.Formats;
 
 /// <summary>
@@ -10,6 +8,9 @@ namespace PaperModel.Formats;
 internal sealed class InputParser : RecordParser
 {
     private const int FileBufferSize = 64 * 1024;
+
+    // The longest byte order mark, UTF-32's.
+    private const int ByteOrderMarkLength = 4;
 
     private readonly string? _path;
     private readonly FileOptions _fileOptions;
@@ -35,6 +36,7 @@ internal sealed class InputParser : RecordParser
     {
         Open,
         Gzip,
+        Encoding,
         Format,
         Records,
         Done,
@@ -72,9 +74,26 @@ internal sealed class InputParser : RecordParser
                     _input = Own(_head.Replay());
                     if (isGzip)
                     {
-                        _input = Own(new GZipStream(_input, CompressionMode.Decompress, leaveOpen: true));
+                        _input = Own(new CheckedGzipStream(_input));
                     }
 
+                    _head = new StreamHead(_input, ByteOrderMarkLength);
+                    _phase = Phase.Encoding;
+                    continue;
+                case Phase.Encoding:
+                    if (!_head!.IsComplete)
+                    {
+                        return ReadStep.NeedMore;
+                    }
+
+                    // A byte order mark is handled here, once for every format: UTF-8's is dropped, UTF-16 and UTF-32
+                    // are turned into UTF-8. Then every read is answered in full, so no parser sees how the input arrives.
+                    var mark = _head.Bytes;
+                    var encoding = Utf8TranscodingStream.EncodingOf(mark);
+                    _input = encoding is not null
+                        ? Own(Utf8TranscodingStream.Open(Own(_head.Replay()), encoding))
+                        : Own(_head.Replay(skip: Utf8TranscodingStream.StartsWithUtf8Mark(mark) ? 3 : 0));
+                    _input = Own(new FullReadStream(_input));
                     _head = _format is null ? new StreamHead(_input, FormatDetector.HeadLength) : null;
                     _phase = Phase.Format;
                     continue;

@@ -37,12 +37,21 @@ internal static class RecordDriver
     /// <summary>Whether an exception means the input itself cannot be read (not that a record is bad).</summary>
     public static bool IsInputFailure(Exception exception) => exception is IOException or UnauthorizedAccessException or InvalidDataException;
 
-    /// <summary>Reports an input failure (PM1002, or PM1090 for corrupt gzip) as a problem of the whole input.</summary>
+    /// <summary>
+    /// Reports an input failure (PM1002, or PM1090 for corrupt or truncated gzip) as a problem of the whole input, at the
+    /// start of the record being read when it failed (the first line before any record).
+    /// </summary>
     public static void ReportInputFailure(ProblemSink sink, Exception exception)
     {
         sink.Record = 0;
-        sink.ReportAt(exception is InvalidDataException ? ReadProblems.CorruptGzip : ReadProblems.Unreadable, 0, 0, exception.Message);
+        sink.ReportAtRecord(exception is InvalidDataException ? ReadProblems.CorruptGzip : ReadProblems.Unreadable, exception.Message);
     }
+
+    /// <summary>Whether an exception must end the reading as it is: cancellation, and a process out of memory.</summary>
+    private static bool MustEscape(Exception exception) => exception is OperationCanceledException or OutOfMemoryException;
+
+    // What an unexpected exception says in a problem: its message, without the framework's type name.
+    private static string Describe(Exception exception) => exception.Message.TrimEnd('.');
 
     // A step run with useAsync: false has filled synchronously, so it is complete.
     private static bool Completed(ValueTask<bool> step)
@@ -86,7 +95,7 @@ internal static class RecordDriver
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (parser.Next())
+                switch (Next())
                 {
                     case ReadStep.Record:
                         _paper = MapRecord();
@@ -102,6 +111,31 @@ internal static class RecordDriver
         }
 
         public void Dispose() => parser.Dispose();
+
+        /// <summary>
+        /// Asks the parser for its next step. A parser that fails while framing (its own reader broke on the input) has
+        /// lost its place, so the failure ends the reading with a located problem instead of an exception.
+        /// </summary>
+        internal ReadStep Next()
+        {
+            try
+            {
+                return parser.Next();
+            }
+            catch (Exception ex) when (!MustEscape(ex))
+            {
+                if (IsInputFailure(ex))
+                {
+                    ReportInputFailure(parser.Sink, ex);
+                }
+                else if (!parser.TryReportFailure(ex))
+                {
+                    parser.Sink.ReportAtRecord(ReadProblems.InputStopped, Describe(ex));
+                }
+
+                return ReadStep.End;
+            }
+        }
 
         /// <summary>
         /// Maps the framed record. This is the one place where the failure of a record becomes a located problem (the
@@ -122,6 +156,12 @@ internal static class RecordDriver
             {
                 return null;
             }
+            catch (Exception ex) when (!MustEscape(ex))
+            {
+                // Anything else a record makes the mapping throw: that record is lost, located, and reading goes on.
+                parser.Sink.Reject(ReadProblems.RecordUnreadable, -1, Describe(ex));
+                return null;
+            }
         }
 
         /// <summary>Refills the parser; an input that fails part-way becomes a final problem instead of an exception.</summary>
@@ -138,9 +178,18 @@ internal static class RecordDriver
                     parser.Fill();
                 }
             }
-            catch (Exception ex) when (IsInputFailure(ex))
+            catch (Exception ex) when (!MustEscape(ex))
             {
-                ReportInputFailure(parser.Sink, ex);
+                // A stream that fails part-way (I/O, corrupt gzip), or one that throws something else entirely.
+                if (IsInputFailure(ex))
+                {
+                    ReportInputFailure(parser.Sink, ex);
+                }
+                else
+                {
+                    parser.Sink.ReportAtRecord(ReadProblems.InputStopped, Describe(ex));
+                }
+
                 _ended = true;
             }
         }

@@ -31,8 +31,8 @@ internal sealed class StreamHead
     public async ValueTask FillAsync(CancellationToken cancellationToken) =>
         Filled(await _inner.ReadAsync(_bytes, _length, _bytes.Length - _length, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>A stream that yields the head and then the rest of the inner stream; it leaves the inner stream open.</summary>
-    public ReplayStream Replay() => new(_bytes, _length, _inner);
+    /// <summary>A stream that yields the head (after its first <paramref name="skip"/> bytes) and then the rest of the inner stream; it leaves the inner stream open.</summary>
+    public ReplayStream Replay(int skip = 0) => new(_bytes.AsSpan(Math.Min(skip, _length), _length - Math.Min(skip, _length)).ToArray(), _length - Math.Min(skip, _length), _inner);
 
     private void Filled(int read)
     {

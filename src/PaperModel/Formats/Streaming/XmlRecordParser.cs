@@ -9,15 +9,28 @@ namespace PaperModel.Formats;
 /// nothing), and <see cref="Next"/> builds the current record as an <see cref="XElement"/> from the nodes, so no read
 /// happens outside a fill. A format says which root it accepts (<see cref="AcceptsRoot"/>), which elements are its
 /// records (<see cref="IsRecord"/>) and how one maps (<see cref="MapRecord"/>). An XML error ends the reading with the
-/// format's problem (<see cref="InvalidXml"/>) and keeps the records before it.
+/// format's problem (<see cref="InvalidXml"/>) and keeps the records before it. Text is read in chunks, and a record
+/// with more text than <see cref="PaperReadOptions.MaxRecordLength"/> is skipped (<see cref="RecordTooLong"/>) without
+/// being held.
 /// </summary>
 internal abstract class XmlRecordParser : RecordParser
 {
+    private const int TextChunk = 4096;
+
+    /// <summary>How deeply elements may nest inside a record; no format's record needs more than a few levels.</summary>
+    private const int MaxRecordDepth = 64;
+
     private static readonly XNamespace XmlnsNamespace = XNamespace.Xmlns;
 
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo _lineInfo;
     private readonly Stack<XElement> _open = new();
+    private readonly int _maxRecordLength;
+    private readonly char[] _chunk = new char[TextChunk];
+    private readonly System.Text.StringBuilder _textBuilder = new();
+    private long _recordLength;
+    private bool _recordTooLong;
+    private bool _recordTooDeep;
     private XElement? _record;
     private long _recordNumber;
     private int _recordLine;
@@ -26,18 +39,25 @@ internal abstract class XmlRecordParser : RecordParser
     private bool _done;
     private bool _hasNode;
     private bool _endOfInput;
-    private XmlException? _error;
+    private Exception? _error;
     private string? _text;
 
-    protected XmlRecordParser(Stream stream, ProblemSink sink)
+    protected XmlRecordParser(Stream stream, PaperReadOptions options, ProblemSink sink)
         : base(sink)
     {
+        _maxRecordLength = Math.Max(1, options.MaxRecordLength);
         _reader = XmlReader.Create(stream, CreateSettings());
         _lineInfo = (IXmlLineInfo)_reader;
     }
 
     /// <summary>The problem that reports XML that cannot be read; its argument is the reader's message.</summary>
     protected abstract ReadProblem InvalidXml { get; }
+
+    /// <summary>The problem that reports a record longer than the limit; its argument is the limit.</summary>
+    protected abstract ReadProblem RecordTooLong { get; }
+
+    /// <summary>The problem that reports a record nesting elements too deeply; its argument is the depth allowed.</summary>
+    protected abstract ReadProblem RecordTooDeep { get; }
 
     /// <summary>Where the reader is (for problems about the node it is on).</summary>
     protected IXmlLineInfo Position => _lineInfo;
@@ -68,10 +88,11 @@ internal abstract class XmlRecordParser : RecordParser
                 _error = null;
                 _done = true;
                 Sink.Record = _recordNumber + 1;
+                var xml = error as XmlException;
                 Sink.ReportAt(
                     InvalidXml,
-                    error.LineNumber > 0 ? error.LineNumber : _lineInfo.LineNumber,
-                    error.LineNumber > 0 ? error.LinePosition : _lineInfo.LinePosition,
+                    xml?.LineNumber > 0 ? xml.LineNumber : Math.Max(1, _lineInfo.LineNumber),
+                    xml?.LineNumber > 0 ? xml.LinePosition : Math.Max(1, _lineInfo.LinePosition),
                     error.Message);
             }
 
@@ -102,7 +123,9 @@ internal abstract class XmlRecordParser : RecordParser
     {
         var record = _record!;
         _record = null;
-        return MapRecord(record);
+        return _recordTooDeep ? throw Sink.Reject(RecordTooDeep, -1, MaxRecordDepth)
+            : _recordTooLong ? throw Sink.Reject(RecordTooLong, -1, _maxRecordLength)
+            : MapRecord(record);
     }
 
     public sealed override void Fill()
@@ -111,10 +134,23 @@ internal abstract class XmlRecordParser : RecordParser
         {
             _hasNode = _reader.Read();
             _endOfInput = !_hasNode;
-            _text = _hasNode && IsText(_reader.NodeType) ? _reader.Value : null;
+            _text = null;
+            if (_hasNode && IsText(_reader.NodeType))
+            {
+                // The reader parses text lazily, chunk by chunk: only what a record may hold is kept.
+                int read;
+                while ((read = _reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                {
+                    KeepText(read);
+                }
+
+                _text = TakeText();
+            }
         }
-        catch (XmlException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && !RecordDriver.IsInputFailure(ex))
         {
+            // System.Xml throws more than XmlException on some malformed input (a decoder error, a bad declaration);
+            // a failure of the input itself (I/O, truncated gzip) is the driver's to report.
             _error = ex;
         }
     }
@@ -125,11 +161,20 @@ internal abstract class XmlRecordParser : RecordParser
         {
             _hasNode = await _reader.ReadAsync().ConfigureAwait(false);
             _endOfInput = !_hasNode;
+            _text = null;
+            if (_hasNode && IsText(_reader.NodeType))
+            {
+                // The reader parses text lazily: take it here, where reading may happen, chunk by chunk.
+                int read;
+                while ((read = await _reader.ReadValueChunkAsync(_chunk, 0, _chunk.Length).ConfigureAwait(false)) > 0)
+                {
+                    KeepText(read);
+                }
 
-            // The reader parses text lazily: take it here, where reading may happen.
-            _text = _hasNode && IsText(_reader.NodeType) ? await _reader.GetValueAsync().ConfigureAwait(false) : null;
+                _text = TakeText();
+            }
         }
-        catch (XmlException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException && !RecordDriver.IsInputFailure(ex))
         {
             _error = ex;
         }
@@ -148,6 +193,28 @@ internal abstract class XmlRecordParser : RecordParser
 
     /// <summary>Maps a record element, reporting to <see cref="RecordParser.Sink"/> (problems point at its start tag).</summary>
     protected abstract Paper? MapRecord(XElement record);
+
+    // Counts text towards the record's length and keeps it while the record is within the limit.
+    private void KeepText(int read)
+    {
+        if (_record is not null)
+        {
+            _recordLength += read;
+            _recordTooLong |= _recordLength > _maxRecordLength;
+        }
+
+        if (!_recordTooLong && _textBuilder.Length + read <= _maxRecordLength)
+        {
+            _textBuilder.Append(_chunk, 0, read);
+        }
+    }
+
+    private string TakeText()
+    {
+        var text = _textBuilder.ToString();
+        _textBuilder.Clear();
+        return text;
+    }
 
     // At the first content node: the root must be the format's. False when it is not.
     private bool CheckRoot()
@@ -180,6 +247,9 @@ internal abstract class XmlRecordParser : RecordParser
         // The reader's position is the element name; problems point at its '<'.
         _recordLine = _lineInfo.LineNumber;
         _recordColumn = Math.Max(1, _lineInfo.LinePosition - 1);
+        _recordLength = 0;
+        _recordTooLong = false;
+        _recordTooDeep = false;
         _record = OpenElement();
         return _open.Count == 0;
     }
@@ -190,13 +260,20 @@ internal abstract class XmlRecordParser : RecordParser
         switch (_reader.NodeType)
         {
             case XmlNodeType.Element:
+                // Past the depth allowed, elements are only counted (to find the record's end), never built.
                 var parent = _open.Peek();
-                parent.Add(OpenElement());
+                var element = OpenElement();
+                _recordTooDeep |= _open.Count > MaxRecordDepth;
+                if (!_recordTooDeep)
+                {
+                    parent.Add(element);
+                }
+
                 return false;
-            case XmlNodeType.CDATA:
+            case XmlNodeType.CDATA when !_recordTooLong:
                 _open.Peek().Add(new XCData(_text!));
                 return false;
-            case var kind when IsText(kind):
+            case var kind when IsText(kind) && !_recordTooLong:
                 _open.Peek().Add(new XText(_text!));
                 return false;
             case XmlNodeType.EndElement:

@@ -1,0 +1,126 @@
+namespace PaperModel.Formats;
+
+/// <summary>
+/// A forward-only stream that answers every read with as many bytes as were asked for, until its input ends. The
+/// parsers behind it therefore see the same reads whatever sizes the source hands out (a pipe, a socket, a
+/// decompressor), so that no result — a problem's position, the text a message quotes — depends on them. When the
+/// inner stream fails after some bytes of a read, those bytes are returned and the failure is thrown by the next read,
+/// so nothing read before a failure is lost. Disposing it does not dispose the inner stream.
+/// </summary>
+internal sealed class FullReadStream(Stream inner) : Stream
+{
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ThrowPendingFailure();
+        var total = 0;
+        try
+        {
+            int read;
+            while (total < count && (read = inner.Read(buffer, offset + total, count - total)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception ex) when (total > 0)
+        {
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return total;
+    }
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ThrowPendingFailure();
+        var total = 0;
+        try
+        {
+            int read;
+            while (total < count && (read = await inner.ReadAsync(buffer, offset + total, count - total, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception ex) when (total > 0)
+        {
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return total;
+    }
+
+#if NET8_0_OR_GREATER
+    public override int Read(Span<byte> buffer)
+    {
+        ThrowPendingFailure();
+        var total = 0;
+        try
+        {
+            int read;
+            while (total < buffer.Length && (read = inner.Read(buffer.Slice(total))) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception ex) when (total > 0)
+        {
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return total;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ThrowPendingFailure();
+        var total = 0;
+        try
+        {
+            int read;
+            while (total < buffer.Length && (read = await inner.ReadAsync(buffer.Slice(total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception ex) when (total > 0)
+        {
+            _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+        }
+
+        return total;
+    }
+#endif
+
+    public override void Flush()
+    {
+    }
+
+    private void ThrowPendingFailure()
+    {
+        var failure = _failure;
+        _failure = null;
+        failure?.Throw();
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
