@@ -9,7 +9,7 @@ namespace PaperModel.FuzzTests;
 /// </summary>
 public sealed class FuzzSmokeTests
 {
-    private const int CasesPerFormat = 400;
+    private const int CasesPerFormat = 250;
 
     // Smaller huge fields than the long campaign's, so that the normal test run stays short.
     private const int MaxHugeField = 48 * 1024;
@@ -27,11 +27,11 @@ public sealed class FuzzSmokeTests
 
     [Fact]
     public void The_taxonomy_reader_and_its_classifier_hold_for_mutated_and_random_input() =>
-        ShouldFindNothing(new TaxonomyTarget(), 600);
+        ShouldFindNothing(new TaxonomyTarget(), 500);
 
     [Fact]
     public void The_generator_never_throws_into_the_compiler_and_positions_every_diagnostic() =>
-        ShouldFindNothing(new GeneratorTarget(), 150);
+        ShouldFindNothing(new GeneratorTarget(), 100);
 
     private static void ShouldFindNothing(FuzzTarget target, int cases)
     {

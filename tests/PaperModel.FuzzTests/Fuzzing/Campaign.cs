@@ -29,6 +29,7 @@ internal static class Campaign
     /// <param name="reproducers">A folder to write the input of each kept finding to, or <see langword="null"/>.</param>
     /// <param name="progress">Called now and then with the number of cases run.</param>
     /// <param name="maxHugeField">The longest field a huge-field mutation inserts, when smaller than the target's.</param>
+    /// <param name="budget">Stops after the case running when this much time has passed (the result counts the cases run).</param>
     public static CampaignResult Run(
         FuzzTarget target,
         long first,
@@ -37,13 +38,15 @@ internal static class Campaign
         int keepPerKind = 3,
         string? reproducers = null,
         Action<long>? progress = null,
-        int maxHugeField = int.MaxValue)
+        int maxHugeField = int.MaxValue,
+        TimeSpan? budget = null)
     {
         var mutator = new Mutator(target.Tokens) { MaxHugeField = Math.Min(maxHugeField, target.MaxHugeField) };
         var findings = new List<Finding>();
         var counts = new Dictionary<FindingKind, long>();
         var clock = Stopwatch.StartNew();
-        for (var n = first; n < first + count; n++)
+        var n = first;
+        for (; n < first + count && (budget is null || clock.Elapsed < budget); n++)
         {
             var input = mutator.Create(target.Seeds, n, out var description);
             var found = new List<(FindingKind Kind, string Detail)>();
@@ -98,6 +101,6 @@ internal static class Campaign
             }
         }
 
-        return new CampaignResult(target.Name, count, findings, counts, clock.Elapsed);
+        return new CampaignResult(target.Name, n - first, findings, counts, clock.Elapsed);
     }
 }
