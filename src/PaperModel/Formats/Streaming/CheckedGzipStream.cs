@@ -12,7 +12,7 @@ namespace PaperModel.Formats;
 /// Concatenated gzip members (<c>cat a.gz b.gz</c>) are decompressed whole, but the trailer's length is that of the
 /// last member only, so such input is reported as PM1090 after all its papers: recompress it as one member.
 /// </remarks>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ForwardOnlyStream
 {
     private const int TrailerLength = 8;
 
@@ -27,20 +27,6 @@ internal sealed class CheckedGzipStream : Stream
         _gzip = new GZipStream(_compressed, CompressionMode.Decompress, leaveOpen: true);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) => Count(_gzip.Read(buffer, offset, count), count);
 
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -53,15 +39,6 @@ internal sealed class CheckedGzipStream : Stream
         Count(await _gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false), buffer.Length);
 #endif
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -94,7 +71,7 @@ internal sealed class CheckedGzipStream : Stream
     }
 
     /// <summary>Passes reads through, remembering the last bytes read (the gzip trailer once the input has ended).</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : ForwardOnlyStream
     {
         private readonly byte[] _tail = new byte[TrailerLength];
         private int _tailLength;
@@ -105,34 +82,11 @@ internal sealed class CheckedGzipStream : Stream
         /// <summary>The last bytes read, at most <see cref="TrailerLength"/>.</summary>
         public ReadOnlySpan<byte> Tail => new(_tail, 0, _tailLength);
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(byte[] buffer, int offset, int count) => Keep(buffer, offset, inner.Read(buffer, offset, count));
 
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Keep(buffer, offset, await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private int Keep(byte[] buffer, int offset, int read)
         {

@@ -7,23 +7,9 @@ namespace PaperModel.Formats;
 /// inner stream fails after some bytes of a read, those bytes are returned and the failure is thrown by the next read,
 /// so nothing read before a failure is lost. Disposing it does not dispose the inner stream.
 /// </summary>
-internal sealed class FullReadStream(Stream inner) : Stream
+internal sealed class FullReadStream(Stream inner) : ForwardOnlyStream
 {
     private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -107,20 +93,10 @@ internal sealed class FullReadStream(Stream inner) : Stream
     }
 #endif
 
-    public override void Flush()
-    {
-    }
-
     private void ThrowPendingFailure()
     {
         var failure = _failure;
         _failure = null;
         failure?.Throw();
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

@@ -4,7 +4,7 @@ namespace PaperModel.Formats;
 /// A forward-only stream that first gives back bytes already read from another stream (to look at the start of an
 /// input, see <see cref="StreamHead"/>) and then the rest of that stream. Disposing it does not dispose the inner stream.
 /// </summary>
-internal sealed class ReplayStream : Stream
+internal sealed class ReplayStream : ForwardOnlyStream
 {
     private readonly byte[] _head;
     private readonly int _headLength;
@@ -17,20 +17,6 @@ internal sealed class ReplayStream : Stream
         _head = head;
         _headLength = headLength;
         _inner = inner;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -71,14 +57,4 @@ internal sealed class ReplayStream : Stream
         _headPosition += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

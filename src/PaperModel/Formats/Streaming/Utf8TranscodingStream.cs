@@ -7,7 +7,7 @@ namespace PaperModel.Formats;
 /// reads the same bytes whatever the encoding the file was saved in. Invalid sequences become U+FFFD, as in the page
 /// text reader. Disposing it does not dispose the inner stream.
 /// </summary>
-internal sealed class Utf8TranscodingStream : Stream
+internal sealed class Utf8TranscodingStream : ForwardOnlyStream
 {
     private const int ChunkChars = 4096;
 
@@ -56,20 +56,6 @@ internal sealed class Utf8TranscodingStream : Stream
     /// <summary>Wraps <paramref name="inner"/> (which starts with the mark of <paramref name="encoding"/>) in a UTF-8 stream.</summary>
     public static Stream Open(Stream inner, Encoding encoding) => new Utf8TranscodingStream(inner, encoding);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count)
     {
         while (_start == _end && !_ended)
@@ -91,15 +77,6 @@ internal sealed class Utf8TranscodingStream : Stream
         return Copy(buffer, offset, count);
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
