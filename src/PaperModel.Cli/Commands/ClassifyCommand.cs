@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperModel.Classification;
 using PaperModel.Cli.Output;
 
 namespace PaperModel.Cli.Commands;
@@ -69,10 +70,16 @@ internal static class ClassifyCommand
             var min = parseResult.GetValue(minScore);
             var reader = inputs.CreateReader(parseResult, context);
             using var writer = ClassificationWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
+            var classified = reader.ReadPapers(inputs.GetFiles(parseResult), paper =>
             {
-                var assigned = classifier.Classify(paper).Topics.Where(t => t.Score >= min).ToList();
-                if (wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal)))
+                var topics = classifier.Classify(paper).Topics;
+                IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
+                var shown = wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal));
+                return (Paper: paper, Topics: shown ? assigned : null);
+            });
+            foreach (var (paper, assigned) in classified)
+            {
+                if (assigned is not null)
                 {
                     writer.Write(paper, assigned);
                 }
