@@ -1,5 +1,4 @@
 using System.Text;
-using PaperModel.Classification;
 using PaperModel.Formats;
 using PaperModel.Serialization;
 using PaperModel.Testing;
@@ -40,7 +39,7 @@ public sealed class PipelineTests
         var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--year", "2025", "-o", "jsonl");
 
         var papers = PaperReader.ReadFile(RepoPaths.DailyPapersPage, options: new PaperReadOptions { Year = 2025 }).Papers;
-        var expected = papers.Select(p => string.Join(",", Topics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id)));
+        var expected = papers.Select(p => string.Join(",", Classification.Topics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id)));
         var actual = run.StdoutLines.Select(static l =>
         {
             using var document = System.Text.Json.JsonDocument.Parse(l);
