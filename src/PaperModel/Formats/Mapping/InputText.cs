@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace PaperModel.Formats;
 
@@ -27,27 +27,41 @@ internal static class InputText
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(0, buffer, 0, text.Length);
+        var normalized = new string(buffer, 0, NormalizeWhitespace(buffer.AsSpan(0, text.Length)));
+        ArrayPool<char>.Shared.Return(buffer);
+        return normalized;
+    }
+
+    /// <summary><see cref="NormalizeWhitespace(string)"/> in place; returns the normalised length.</summary>
+    public static int NormalizeWhitespace(Span<char> text)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                // Never overtakes the reading position: each space written replaces at least one whitespace read.
+                text[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            text[length++] = c;
         }
 
-        return builder.ToString();
+        return length;
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, deciding printable ASCII without the table.</summary>
+    public static bool IsWhiteSpace(char c) => c is <= ' ' or >= '\u0085' && char.IsWhiteSpace(c);
 
     /// <summary><see cref="NormalizeWhitespace(string)"/>, mapping <see langword="null"/> and blank text to <see langword="null"/>.</summary>
     public static string? NormalizeOptional(string? text)
@@ -127,7 +141,7 @@ internal static class InputText
             return false;
         }
 
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
+        if (IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1]))
         {
             return true;
         }
@@ -135,7 +149,7 @@ internal static class InputText
         for (var i = 1; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || text[i - 1] == ' '))
+            if (IsWhiteSpace(c) && (c != ' ' || text[i - 1] == ' '))
             {
                 return true;
             }
