@@ -128,7 +128,7 @@ internal static class ArxivMetadataRecord
         var versionedId = latest > 0 ? arxivId.WithVersion(latest) : arxivId;
         var categoryList = categories is null
             ? []
-            : categories.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            : categories.Split(InputText.ListSeparators, StringSplitOptions.RemoveEmptyEntries);
 
         return new Paper(arxivId.ToString(), title)
         {

@@ -22,7 +22,7 @@ internal static class ArxivLinks
             return;
         }
 
-        foreach (var one in doi.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var one in doi.Split(InputText.ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (Uri.TryCreate("https://doi.org/" + one, UriKind.Absolute, out var url))
             {

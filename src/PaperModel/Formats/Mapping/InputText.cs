@@ -9,6 +9,9 @@ namespace PaperModel.Formats;
 /// </summary>
 internal static class InputText
 {
+    /// <summary>What separates the items of a space-separated list (categories, DOIs); one array, not one per call.</summary>
+    public static readonly char[] ListSeparators = [' ', '\t', '\n'];
+
     private static readonly string[] Rfc1123Formats = ["ddd, d MMM yyyy HH:mm:ss 'GMT'", "r", "d MMM yyyy HH:mm:ss 'GMT'"];
 
     /// <summary>
