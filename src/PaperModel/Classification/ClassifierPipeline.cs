@@ -26,14 +26,7 @@ public static class ClassifierPipeline
         IAsyncEnumerable<Paper> papers,
         ParallelPipelineOptions? options = null,
         CancellationToken cancellationToken = default)
-    {
-        if (classifier is null)
-        {
-            throw new ArgumentNullException(nameof(classifier));
-        }
-
-        return papers.SelectInOrderAsync(paper => new ClassifiedPaper(paper, classifier.Classify(paper)), options, cancellationToken);
-    }
+        => papers.SelectInOrderAsync(ClassifyWith(classifier), options, cancellationToken);
 
     /// <summary>
     /// Classifies every paper of a sequence in parallel batches; the sequence is enumerated on a thread-pool thread,
@@ -49,12 +42,10 @@ public static class ClassifierPipeline
         IEnumerable<Paper> papers,
         ParallelPipelineOptions? options = null,
         CancellationToken cancellationToken = default)
-    {
-        if (classifier is null)
-        {
-            throw new ArgumentNullException(nameof(classifier));
-        }
+        => papers.SelectInOrder(ClassifyWith(classifier), options, cancellationToken);
 
-        return papers.SelectInOrder(paper => new ClassifiedPaper(paper, classifier.Classify(paper)), options, cancellationToken);
-    }
+    private static Func<Paper, ClassifiedPaper> ClassifyWith(Classifier classifier) =>
+        classifier is null
+            ? throw new ArgumentNullException(nameof(classifier))
+            : paper => new ClassifiedPaper(paper, classifier.Classify(paper));
 }

@@ -52,16 +52,7 @@ public static class ParallelPipeline
         ParallelPipelineOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        if (source is null)
-        {
-            throw new ArgumentNullException(nameof(source));
-        }
-
-        if (selector is null)
-        {
-            throw new ArgumentNullException(nameof(selector));
-        }
-
+        CheckArguments(source, selector);
         return Run(source, selector, options ?? ParallelPipelineOptions.Default, cancellationToken);
     }
 
@@ -82,6 +73,12 @@ public static class ParallelPipeline
         ParallelPipelineOptions? options = null,
         CancellationToken cancellationToken = default)
     {
+        CheckArguments(source, selector);
+        return Blocking(Run(new SynchronousSource<TSource>(source), selector, options ?? ParallelPipelineOptions.Default, cancellationToken));
+    }
+
+    private static void CheckArguments(object source, object selector)
+    {
         if (source is null)
         {
             throw new ArgumentNullException(nameof(source));
@@ -91,8 +88,6 @@ public static class ParallelPipeline
         {
             throw new ArgumentNullException(nameof(selector));
         }
-
-        return Blocking(Run(new SynchronousSource<TSource>(source), selector, options ?? ParallelPipelineOptions.Default, cancellationToken));
     }
 
     private static async IAsyncEnumerable<TResult> Run<TSource, TResult>(
