@@ -3,94 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace PaperModel.Formats.DailyPage;
 
-/// <summary>What one line of a copied Daily Papers page is.</summary>
-internal enum LineKind
-{
-    /// <summary>Empty or whitespace only.</summary>
-    Blank,
-
-    /// <summary>Text: part of a title, an abstract or an organization/submitter line.</summary>
-    Text,
-
-    /// <summary>A Markdown heading holding a title (<c>### [Title](url)</c>).</summary>
-    Title,
-
-    /// <summary>A date (<c>Jul 30</c>, <c>Feb 27, 2025</c>), possibly with a comment count glued to it.</summary>
-    Date,
-
-    /// <summary>A line that looks like a date but is not one (<c>Jul 32</c>).</summary>
-    BadDate,
-
-    /// <summary>A bare count: upvotes, comments or stars depending on what precedes it (<c>-</c> is zero).</summary>
-    Count,
-
-    /// <summary>An author count (<c>3 authors</c>).</summary>
-    Authors,
-
-    /// <summary>An organization shown on a card (a link to a Hugging Face organization).</summary>
-    Organization,
-
-    /// <summary>The <c>·</c> separator between the author/organization and the date of a card.</summary>
-    Separator,
-
-    /// <summary><c>Submitted by</c>, with or without the name on the same line.</summary>
-    SubmittedBy,
-
-    /// <summary><c>GitHub</c>, with or without the star count on the same line.</summary>
-    GitHub,
-
-    /// <summary>A link target on its own line, or an <c>arxiv:ID</c> line.</summary>
-    Url,
-
-    /// <summary>The label <c>AI-generated summary</c> that follows an AI summary on a paper page.</summary>
-    AiSummaryLabel,
-
-    /// <summary>The start of a link whose text follows on the next lines (<c>[</c>).</summary>
-    LinkOpen,
-
-    /// <summary>The end of a link whose text was on the previous lines (<c>](url)</c>, <c>][33]</c>).</summary>
-    LinkClose,
-
-    /// <summary>Page furniture: header, menus, buttons, footers, images.</summary>
-    Ignored,
-}
-
-/// <summary>One classified piece of a line. A line gives one piece, or two when link text and its end share the line.</summary>
-internal sealed class PageLine
-{
-    public PageLine(LineKind kind, string text, int column)
-    {
-        Kind = kind;
-        Text = text;
-        Column = column;
-    }
-
-    public LineKind Kind { get; }
-
-    /// <summary>The text (for <see cref="LineKind.Text"/>, <see cref="LineKind.Title"/>, names), with wrap markers removed.</summary>
-    public string Text { get; }
-
-    /// <summary>The 1-based column where the piece starts.</summary>
-    public int Column { get; }
-
-    /// <summary>A count (upvotes, comments, authors, stars), when the line has one.</summary>
-    public int? Count { get; init; }
-
-    /// <summary>A comment count glued to a date line.</summary>
-    public int? Comments { get; init; }
-
-    /// <summary>Month, day and year (0 when the line shows none) of a date line.</summary>
-    public (int Month, int Day, int Year) Date { get; init; }
-
-    /// <summary>A URL or id the line links to.</summary>
-    public string? Url { get; init; }
-
-    /// <summary>Whether the text ends with a line-wrap marker (<c>\</c>), so the next line continues it.</summary>
-    public bool Continues { get; init; }
-}
-
 /// <summary>Classifies the lines of a copied Daily Papers page. Stateless and thread-safe.</summary>
-internal static class DailyPageLines
+internal static class DailyPageLineClassifier
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
@@ -265,7 +179,7 @@ internal static class DailyPageLines
         if (CountLine.IsMatch(inner.Trim()) || inner.Trim() == "-")
         {
             var counted = Count(inner.Trim(), null, column + 1);
-            return IsCommentsUrl(url)
+            return DailyPageUrls.IsComments(url)
                 ? new PageLine(LineKind.Count, inner, column + 1) { Count = counted.Count, Url = url, Comments = counted.Count }
                 : counted;
         }
@@ -280,7 +194,7 @@ internal static class DailyPageLines
             return new PageLine(LineKind.Ignored, visible, column);
         }
 
-        if (IsOrganizationUrl(url) || inner.StartsWith("[", StringComparison.Ordinal) || inner.StartsWith("![", StringComparison.Ordinal))
+        if (DailyPageUrls.IsOrganization(url) || inner.StartsWith("[", StringComparison.Ordinal) || inner.StartsWith("![", StringComparison.Ordinal))
         {
             return new PageLine(LineKind.Organization, visible, column) { Url = url };
         }
@@ -397,7 +311,7 @@ internal static class DailyPageLines
     // A short line that starts with a month name and has a digit: meant as a date ("Jul 32", "Jul 3O", "Feb 30").
     private static bool LooksLikeDate(string text)
     {
-        if (text.Length > 20)
+        if (text.Length > DailyPageHeuristics.DateLineLength)
         {
             return false;
         }
@@ -476,25 +390,6 @@ internal static class DailyPageLines
 
     private static string StripListMarker(string text) =>
         text.Length > 2 && text[0] is '-' or '*' && text[1] == ' ' ? text.Substring(2).TrimStart() : text;
-
-    internal static bool IsCommentsUrl(string? url) => url is not null && url.EndsWith("#community", StringComparison.Ordinal);
-
-    /// <summary>Whether a URL points into huggingface.co (a link target of the page rather than a URL in an abstract).</summary>
-    internal static bool IsHuggingFaceUrl(string? url) =>
-        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Host.Equals("huggingface.co", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".huggingface.co", StringComparison.OrdinalIgnoreCase));
-
-    // https://huggingface.co/occ-ai (one path segment that is not a site section) is an organization or user.
-    internal static bool IsOrganizationUrl(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.Host.EndsWith("huggingface.co", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var path = uri.AbsolutePath.Trim('/');
-        return path.Length > 0 && path.IndexOf('/') < 0 && path is not ("papers" or "login" or "models" or "datasets" or "spaces");
-    }
 
     /// <summary>Splits a whole-line Markdown or reference link <c>[text](url)</c> / <c>[text][12]</c>, allowing nested brackets in the text.</summary>
     private static bool TrySplitLink(string text, out string inner, out string? url)
