@@ -117,7 +117,7 @@ public class DiagnosticTests
         var readme = File.ReadAllText(System.IO.Path.Combine(docs, "README.md"));
         var releases = File.ReadAllText(System.IO.Path.Combine(Testing.RepoPaths.Root, "generators", "PaperModel.Generators", "AnalyzerReleases.Unshipped.md"));
 
-        DiagnosticDescriptors.All.Should().HaveCount(18);
+        DiagnosticDescriptors.All.Select(static d => d.Id).Should().Equal(TaxonomyProblemCodes.All.Select(static p => p.Code));
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
             var page = System.IO.Path.Combine(docs, descriptor.Id + ".md");
@@ -128,6 +128,10 @@ public class DiagnosticTests
             descriptor.HelpLinkUri.Should().EndWith($"docs/diagnostics/{descriptor.Id}.md");
             TaxonomyProblemCodes.SeverityOf(descriptor.Id).ToString().Should().Be(descriptor.DefaultSeverity.ToString());
         }
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(releases, @"^(PM\d{4}) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(static m => m.Groups[1].Value);
+        rows.Should().Equal(DiagnosticDescriptors.All.Select(static d => d.Id), "AnalyzerReleases.Unshipped.md lists every descriptor once, in id order");
     }
 
     private const string Valid = """{ "name": "t", "version": "1", "topics": [ { "id": "a", "name": "A" } ] }""";

@@ -1,6 +1,3 @@
-using System.Xml;
-using System.Xml.Linq;
-
 namespace PaperModel.Formats;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace PaperModel.Formats;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The reader streams entry by entry with an <see cref="XmlReader"/> that prohibits DTDs and resolves nothing, so a
+/// The reader streams entry by entry with an <see cref="System.Xml.XmlReader"/> that prohibits DTDs and resolves nothing, so a
 /// document type declaration (and with it every entity-expansion "XML bomb") or an external entity is a problem, not a
 /// hang. Elements are matched by namespace and local name, never by prefix or position. Problems have codes
 /// PM1050-PM1069; an XML error stops the reading at that point (the entries before it are kept).
@@ -40,27 +37,15 @@ public sealed class ArxivAtomFormat : PaperFormat
     {
     }
 
+    // A feed, or a lone entry; its entries at any depth.
+    private static readonly XmlRecordShape Shape = new(
+        AtomNamespace,
+        RootNames: ["feed", "entry"],
+        RecordNames: ["entry"],
+        ReadProblems.AtomInvalidXml,
+        ReadProblems.AtomNotAFeed,
+        ArxivAtomEntry.Map);
+
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
-        new Parser(stream, sink);
-
-    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
-    {
-        protected override ReadProblem InvalidXml => ReadProblems.AtomInvalidXml;
-
-        // A feed, or a lone entry.
-        protected override bool AcceptsRoot(XmlReader reader)
-        {
-            if (reader.NamespaceURI == AtomNamespace && reader.LocalName is "feed" or "entry")
-            {
-                return true;
-            }
-
-            Sink.ReportAt(ReadProblems.AtomNotAFeed, Position.LineNumber, Position.LinePosition, reader.Name, reader.NamespaceURI, AtomNamespace);
-            return false;
-        }
-
-        protected override bool IsRecord(XmlReader reader) => reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace;
-
-        protected override Paper MapRecord(XElement record) => ArxivAtomEntry.Map(record, Sink);
-    }
+        new XmlRecordParser(stream, sink, Shape);
 }

@@ -78,6 +78,19 @@ internal static class InputText
         return normalized.Length == 0 ? null : normalized;
     }
 
+    /// <summary>Input text as a message quotes it: at most <paramref name="max"/> characters (then <c>…</c>), control characters shown as <c>?</c>.</summary>
+    public static string Quote(string text, int max)
+    {
+        var shown = text.Length <= max ? text : text.Substring(0, max).TrimEnd() + "…";
+        var builder = new StringBuilder(shown.Length);
+        foreach (var c in shown)
+        {
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Parses an ISO 8601 / RFC 3339 date-time (<c>2026-05-30T00:00:00.000Z</c>, <c>2003-07-07T13:46:39-04:00</c>).</summary>
     public static bool TryParseIsoDate(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(
