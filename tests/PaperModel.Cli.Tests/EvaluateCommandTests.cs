@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PaperModel.Classification;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;
@@ -52,7 +51,9 @@ public sealed class EvaluateCommandTests
         {
             var topic = mistake.GetProperty("topic").GetString();
             var assigned = mistake.GetProperty("assigned").EnumerateArray().Single(a => a.GetProperty("id").GetString() == topic);
-            assigned.GetProperty("evidence").GetArrayLength().Should().BePositive("a false positive shows why it was assigned");
+            var evidence = assigned.GetProperty("evidence").EnumerateArray().ToList();
+            evidence.Should().NotBeEmpty("a false positive shows why it was assigned");
+            evidence.Should().OnlyContain(e => e.GetProperty("reason").GetString()!.Length > 0 && e.GetProperty("text").GetString()!.Length > 0);
             mistake.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Should().NotContain(topic);
         }
     }
@@ -134,7 +135,7 @@ public sealed class EvaluateCommandTests
         {
             papers++;
             var cells = line.Split('\t');
-            var result = Topics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
+            var result = PaperModel.Classification.Topics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
             foreach (var topic in new[] { "alignment", "moe", "peft", "scaling-laws" })
             {
                 var (tp, fp, fn) = counts.GetValueOrDefault(topic);

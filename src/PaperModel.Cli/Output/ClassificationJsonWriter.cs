@@ -8,7 +8,7 @@ namespace PaperModel.Cli.Output;
 
 /// <summary>
 /// The paper's JSON (the library's shape) plus a <c>topics</c> array of
-/// <c>{ "id", "name", "path", "score", "evidence": [ { "field", "phrase", "start", "length" } ] }</c>, ancestors included;
+/// <c>{ "id", "name", "path", "score", "evidence": [ { "field", "phrase", "start", "length", "reason" } ] }</c>, ancestors included;
 /// one compact object per line, or one indented array.
 /// </summary>
 internal sealed class ClassificationJsonWriter : ClassificationWriter
@@ -79,6 +79,7 @@ internal sealed class ClassificationJsonWriter : ClassificationWriter
             _json.WriteString("phrase", evidence.Phrase);
             _json.WriteNumber("start", evidence.Start);
             _json.WriteNumber("length", evidence.Length);
+            _json.WriteString("reason", ReasonName(evidence.Reason));
             _json.WriteEndObject();
         }
 
