@@ -33,6 +33,8 @@ public sealed class ClassifyCommandTests
                     var field = evidence.GetProperty("field").GetString();
                     var text = field == "title" ? paper.Title : paper.Abstract;
                     field.Should().BeOneOf("title", "abstract");
+                    evidence.GetProperty("reason").GetString().Should().BeOneOf(
+                        field == "title" ? ["title"] : ["contribution sentence", "background sentence", "other sentence", "comparison"]);
                     var matched = text.Substring(evidence.GetProperty("start").GetInt32(), evidence.GetProperty("length").GetInt32());
                     matched.Should().NotBeEmpty();
                     char.IsLetterOrDigit(matched[0]).Should().BeTrue();
@@ -97,7 +99,7 @@ public sealed class ClassifyCommandTests
         table.StdoutLines.Should().Contain(l => l.StartsWith("A Survey on Mixture of Experts") && l.Contains("moe 0.98"));
 
         csv.StdoutLines[0].Should().Be("id,title,topic,path,score,evidence");
-        csv.Stdout.Should().Contain(",IncreLoRA: Incremental Parameter Allocation Method for Parameter-Efficient Fine-tuning,lora,peft/lora,0.98,title:LoRA@5+4; ");
+        csv.Stdout.Should().Contain(",IncreLoRA: Incremental Parameter Allocation Method for Parameter-Efficient Fine-tuning,lora,peft/lora,0.96,title:LoRA@5+4; ");
         csv.Stdout.Should().Contain(",\"A Pretrainer's Guide to Training Data: Measuring the Effects of Data Age, Domain Coverage, Quality, & Toxicity\",");
         markdown.StdoutLines.Take(2).Should().Equal("| Paper | Topics | Evidence |", "| --- | --- | --- |");
         markdown.StdoutLines.Should().HaveCount(52);

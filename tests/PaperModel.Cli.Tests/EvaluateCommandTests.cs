@@ -52,7 +52,9 @@ public sealed class EvaluateCommandTests
         {
             var topic = mistake.GetProperty("topic").GetString();
             var assigned = mistake.GetProperty("assigned").EnumerateArray().Single(a => a.GetProperty("id").GetString() == topic);
-            assigned.GetProperty("evidence").GetArrayLength().Should().BePositive("a false positive shows why it was assigned");
+            var evidence = assigned.GetProperty("evidence").EnumerateArray().ToList();
+            evidence.Should().NotBeEmpty("a false positive shows why it was assigned");
+            evidence.Should().OnlyContain(e => e.GetProperty("reason").GetString()!.Length > 0 && e.GetProperty("text").GetString()!.Length > 0);
             mistake.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Should().NotContain(topic);
         }
     }

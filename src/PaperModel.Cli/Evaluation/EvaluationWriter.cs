@@ -131,6 +131,7 @@ internal static class EvaluationWriter
                         json.WriteNumber("start", evidence.Start);
                         json.WriteNumber("length", evidence.Length);
                         json.WriteNumber("weight", Math.Round(evidence.Weight, 4));
+                        json.WriteString("reason", ClassificationWriter.ReasonName(evidence.Reason));
                         json.WriteEndObject();
                     }
 
@@ -166,7 +167,7 @@ internal static class EvaluationWriter
         yield return $"score {F(topic.Score)}";
         foreach (var evidence in topic.Evidence)
         {
-            yield return $"{ClassificationWriter.FieldName(evidence.Field)} '{evidence.MatchedText(mistake.Paper.Paper)}' at {N(evidence.Start)}: {evidence.Topic.Id} phrase '{evidence.Phrase}', weight {F(evidence.Weight)}";
+            yield return $"{ClassificationWriter.FieldName(evidence.Field)} '{evidence.MatchedText(mistake.Paper.Paper)}' at {N(evidence.Start)}: {evidence.Topic.Id} phrase '{evidence.Phrase}', {ClassificationWriter.ReasonName(evidence.Reason)}, weight {F(evidence.Weight)}";
         }
     }
 

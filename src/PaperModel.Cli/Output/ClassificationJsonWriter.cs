@@ -6,7 +6,7 @@ namespace PaperModel.Cli.Output;
 
 /// <summary>
 /// The paper's JSON (the library's shape) plus a <c>topics</c> array of
-/// <c>{ "id", "name", "path", "score", "evidence": [ { "field", "phrase", "start", "length" } ] }</c>, ancestors included;
+/// <c>{ "id", "name", "path", "score", "evidence": [ { "field", "phrase", "start", "length", "reason" } ] }</c>, ancestors included;
 /// one compact object per line, or one indented array.
 /// </summary>
 internal sealed class ClassificationJsonWriter : ClassificationWriter
@@ -101,6 +101,7 @@ internal sealed class ClassificationJsonWriter : ClassificationWriter
                 json.WriteString("phrase"u8, evidence.Phrase);
                 json.WriteNumber("start"u8, evidence.Start);
                 json.WriteNumber("length"u8, evidence.Length);
+                json.WriteString("reason"u8, ReasonName(evidence.Reason));
                 json.WriteEndObject();
             }
 

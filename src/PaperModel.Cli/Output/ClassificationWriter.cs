@@ -47,6 +47,20 @@ internal abstract class ClassificationWriter : IDisposable
     };
 
     /// <summary>
+    /// Why evidence counted, as printed in every output: <c>title</c>, <c>contribution sentence</c>,
+    /// <c>background sentence</c>, <c>other sentence</c>, <c>comparison</c> or <c>category</c>.
+    /// </summary>
+    internal static string ReasonName(EvidenceReason reason) => reason switch
+    {
+        EvidenceReason.Title => "title",
+        EvidenceReason.ContributionSentence => "contribution sentence",
+        EvidenceReason.BackgroundSentence => "background sentence",
+        EvidenceReason.OtherSentence => "other sentence",
+        EvidenceReason.Comparison => "comparison",
+        _ => "category",
+    };
+
+    /// <summary>
     /// The most specific assigned topics: those none of whose children is assigned (<c>peft/lora</c> rather than
     /// <c>peft</c> and <c>peft/lora</c>).
     /// </summary>

@@ -95,8 +95,8 @@ public sealed class Classifier
 
         var scratch = ClassifierScratch.ForThread(_topicCount);
         var fields = scratch.Fields;
-        fields[0].Reset(title);
-        fields[1].Reset(@abstract ?? string.Empty);
+        fields[0].Reset(title, withRoles: false);
+        fields[1].Reset(@abstract ?? string.Empty, withRoles: true);
         foreach (var field in fields)
         {
             if (field.Text.Length > 0)
@@ -112,6 +112,9 @@ public sealed class Classifier
     {
         CheckWeight(options.TitleWeight, nameof(options.TitleWeight));
         CheckWeight(options.AbstractWeight, nameof(options.AbstractWeight));
+        CheckWeight(options.ContributionWeight, nameof(options.ContributionWeight));
+        CheckWeight(options.BackgroundWeight, nameof(options.BackgroundWeight));
+        CheckWeight(options.ComparisonWeight, nameof(options.ComparisonWeight));
         CheckWeight(options.CategoryWeight, nameof(options.CategoryWeight));
         CheckWeight(options.DefaultThreshold, nameof(options.DefaultThreshold));
         if (options.MaxRepeats < 1)

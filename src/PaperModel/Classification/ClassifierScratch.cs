@@ -41,6 +41,8 @@ internal sealed class ClassifierScratch
 internal sealed class FieldScratch
 {
     private readonly MarkupText _markup = new();
+    private readonly SentenceRoles _roles = new();
+    private bool _hasRoles;
     private bool[] _vetoed = new bool[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
@@ -50,11 +52,25 @@ internal sealed class FieldScratch
 
     public bool[] Vetoed => _vetoed;
 
-    public void Reset(string text)
+    /// <summary>Prepares the field for <paramref name="text"/>, reading its sentence roles when asked (the abstract).</summary>
+    public void Reset(string text, bool withRoles)
     {
         _markup.Reset(text);
+        _hasRoles = withRoles;
+        if (withRoles)
+        {
+            _roles.Reset(text);
+        }
+
         Occurrences.Clear();
     }
+
+    /// <summary>
+    /// Why an occurrence counts as much as it does: <see cref="EvidenceReason.Title"/> in a field without sentence
+    /// roles, else the role of the sentence or comparison it stands in.
+    /// </summary>
+    public EvidenceReason ReasonOf(in Occurrence occurrence) =>
+        _hasRoles ? _roles.ReasonAt(ToOriginal(occurrence).Start) : EvidenceReason.Title;
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
     public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);
