@@ -38,9 +38,9 @@ public partial class ClassifyBenchmarks
         return assigned;
     }
 
-    /// <summary>The generated <see cref="Topics.Classifier"/>.</summary>
+    /// <summary>The generated <see cref="DefaultTopics.Classifier"/>.</summary>
     [Benchmark]
-    public int Generated() => Classify(Topics.Classifier);
+    public int Generated() => Classify(DefaultTopics.Classifier);
 
     /// <summary>A classifier built at run time from <c>default.taxonomy.json</c>.</summary>
     [Benchmark]

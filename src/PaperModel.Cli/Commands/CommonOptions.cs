@@ -7,6 +7,12 @@ namespace PaperModel.Cli.Commands;
 /// <summary>The arguments and options that several commands share, so they read the same everywhere.</summary>
 internal static class CommonOptions
 {
+    /// <summary>The <c>--format</c> value that asks for the format to be detected from the input.</summary>
+    public const string AutoFormat = "auto";
+
+    /// <summary>The <c>--format</c> values: <c>auto</c> and the name of every format.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } = [AutoFormat, .. PaperFormats.All.Select(static f => f.Name)];
+
     /// <summary>The input files; <c>-</c> is standard input.</summary>
     public static Argument<string[]> Files()
     {
@@ -35,11 +41,11 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "The input format: " + string.Join(", ", PaperFormats.Names) + ".",
-            DefaultValueFactory = static _ => PaperFormats.AutoName,
+            Description = "The input format: " + string.Join(", ", FormatNames) + ".",
+            DefaultValueFactory = static _ => AutoFormat,
             HelpName = "format",
         };
-        option.AcceptOnlyFromAmong([.. PaperFormats.Names]);
+        option.AcceptOnlyFromAmong([.. FormatNames]);
         return option;
     }
 
@@ -81,7 +87,7 @@ internal sealed class InputOptions
 
     /// <summary>A reader for the parsed format and year.</summary>
     public InputReader CreateReader(ParseResult parseResult, CliContext context) =>
-        new(context, parseResult.GetValue(Format) ?? PaperFormats.AutoName, new PaperReadOptions { Year = parseResult.GetValue(Year) });
+        new(context, parseResult.GetValue(Format) ?? CommonOptions.AutoFormat, new PaperReadOptions { Year = parseResult.GetValue(Year) });
 
     /// <summary>The parsed file names.</summary>
     public string[] GetFiles(ParseResult parseResult) => parseResult.GetValue(Files) ?? [];

@@ -20,22 +20,10 @@ internal static class TaxonomyOption
     {
         if (path is null)
         {
-            return Topics.Classifier;
+            return DefaultTopics.Classifier;
         }
 
-        IReadOnlyList<ParseProblem> problems;
-        Taxonomy? taxonomy;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            Taxonomy.TryLoad(stream, path, out taxonomy, out problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"{path}: error PM1001: cannot read the taxonomy file: {ex.Message}");
-            return null;
-        }
-
+        Taxonomy.TryLoadFile(path, out var taxonomy, out var problems);
         foreach (var problem in problems)
         {
             context.Error.WriteLine(problem.ToString());

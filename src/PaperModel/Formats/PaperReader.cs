@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using PaperModel.Formats.Streaming;
 
 namespace PaperModel.Formats;
 
@@ -162,7 +163,7 @@ public static class PaperReader
 
     private static IEnumerable<PaperReadItem> EnumerateFileCore(string path, PaperFormat? format, PaperReadOptions options, CancellationToken cancellationToken)
     {
-        var stream = TryOpen(path, FileOptions.SequentialScan, options.SourceName, out var problem);
+        var stream = TryOpen(path, FileOptions.None, options.SourceName, out var problem);
         if (stream is null)
         {
             yield return PaperReadItem.FromProblem(problem!);
@@ -184,7 +185,7 @@ public static class PaperReader
         PaperReadOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var stream = TryOpen(path, FileOptions.SequentialScan | FileOptions.Asynchronous, options.SourceName, out var problem);
+        var stream = TryOpen(path, FileOptions.Asynchronous, options.SourceName, out var problem);
         if (stream is null)
         {
             yield return PaperReadItem.FromProblem(problem!);
@@ -202,27 +203,9 @@ public static class PaperReader
 
     private static FileStream? TryOpen(string path, FileOptions fileOptions, string? sourceName, out ParseProblem? problem)
     {
-        problem = null;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                problem = new ParseProblem(UnreadableCode, "it is a directory, not a file.", sourceName, 0, 0);
-                return null;
-            }
-
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, fileOptions);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = new ParseProblem(FileNotFoundCode, "the file does not exist.", sourceName, 0, 0);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = Unreadable(ex, sourceName);
-        }
-
-        return null;
+        var stream = InputFile.TryOpen(path, FileBufferSize, fileOptions, out var missing, out var reason);
+        problem = stream is null ? new ParseProblem(missing ? FileNotFoundCode : UnreadableCode, reason + ".", sourceName, 0, 0) : null;
+        return stream;
     }
 
     private static ParseProblem Unreadable(Exception ex, string? sourceName) =>

@@ -22,7 +22,7 @@ public class ReadingListTests(ITestOutputHelper output)
             int tp = 0, fp = 0, fn = 0;
             foreach (var (title, labels) in papers)
             {
-                var got = Topics.Classifier.Classify(title).Contains(topic);
+                var got = DefaultTopics.Classifier.Classify(title).Contains(topic);
                 var want = labels.Contains(topic);
                 tp += got && want ? 1 : 0;
                 fp += got && !want ? 1 : 0;
@@ -47,7 +47,7 @@ public class ReadingListTests(ITestOutputHelper output)
 
         foreach (var (title, _) in ReadPapers())
         {
-            var generated = Topics.Classifier.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}");
+            var generated = DefaultTopics.Classifier.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}");
             generated.Should().Equal(runtime.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}"), title);
         }
     }

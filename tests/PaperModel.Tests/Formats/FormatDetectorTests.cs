@@ -73,7 +73,7 @@ public sealed class FormatDetectorTests
         using (var opened = FormatDetector.OpenDecompressed(compressed, out var isGzip))
         {
             isGzip.Should().BeTrue();
-            var result = PaperReadResult.From(ArxivMetadataFormat.Instance.Read(opened));
+            var result = PaperReadResult.From(PaperFormats.ArxivMetadata.Read(opened));
             result.Papers.Should().HaveCount(10);
             result.Problems.Should().BeEmpty();
         }
