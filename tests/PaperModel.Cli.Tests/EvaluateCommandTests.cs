@@ -134,7 +134,7 @@ public sealed class EvaluateCommandTests
         {
             papers++;
             var cells = line.Split('\t');
-            var result = Topics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
+            var result = DefaultTopics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
             foreach (var topic in new[] { "alignment", "moe", "peft", "scaling-laws" })
             {
                 var (tp, fp, fn) = counts.GetValueOrDefault(topic);

@@ -100,7 +100,7 @@ internal static class EvaluateCommand
                 context.Error.WriteLine(problem);
             }
 
-            var evaluation = Evaluation.Evaluation.Run(classifier, papers, [.. wanted.Select(id => classifier.Taxonomy[id])]);
+            var evaluation = Evaluation.Evaluation.Run(classifier, papers, [.. wanted.Select(id => classifier.Taxonomy.GetTopic(id))]);
             EvaluationWriter.Write(evaluation, parseResult.GetValue(output), context.Output);
             return problems.Count == 0 && reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });

@@ -25,7 +25,7 @@ public static class PaperFormats
     public static PaperJsonLinesFormat PaperJsonLines { get; } = new();
 
     /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
-    public static ArxivOaiFormat ArxivOai => ArxivOaiFormat.Instance;
+    public static ArxivOaiFormat ArxivOai { get; } = new();
 
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =

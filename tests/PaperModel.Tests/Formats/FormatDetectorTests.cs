@@ -17,7 +17,7 @@ public sealed class FormatDetectorTests
     [InlineData("hf-daily-papers-api.sample.json", "hf-api-json")]
     [InlineData("hf-paper-page-embedded.sample.json", "hf-api-json")]
     [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
-    [InlineData("arxiv-oai-arxivraw.sample.xml", null)]
+    [InlineData("arxiv-oai-arxivraw.sample.xml", "arxiv-oai")]
     public void Every_sample_is_recognised(string sample, string? expected)
     {
         FormatDetector.Detect(File.ReadAllBytes(RepoPaths.Format(sample)).AsSpan(0, Math.Min(FormatDetector.HeadLength, (int)new FileInfo(RepoPaths.Format(sample)).Length)))
