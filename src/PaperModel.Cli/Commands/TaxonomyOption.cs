@@ -13,11 +13,14 @@ internal static class TaxonomyOption
     };
 
     /// <summary>
-    /// Loads the taxonomy the option names, writing its problems to standard error as <c>file(line,col): error PM00xx: ...</c>.
-    /// Returns <see langword="null"/> when it has errors or cannot be read.
+    /// Loads the taxonomy the option names, writing its problems to standard error as
+    /// <c>file(line,col): error PM00xx: ...</c> (a file that cannot be read is PM0002, saying why). Returns
+    /// <see langword="null"/> when it has errors or cannot be read; <paramref name="problemCount"/> counts errors and
+    /// warnings, so a command that goes on with warnings still exits with 1.
     /// </summary>
-    public static Classifier? LoadClassifier(string? path, CliContext context)
+    public static Classifier? LoadClassifier(string? path, CliContext context, out int problemCount)
     {
+        problemCount = 0;
         if (path is null)
         {
             return DefaultTopics.Classifier;
@@ -29,6 +32,7 @@ internal static class TaxonomyOption
             context.Error.WriteLine(problem.ToString());
         }
 
+        problemCount = problems.Count;
         return taxonomy is null ? null : new Classifier(taxonomy);
     }
 }
