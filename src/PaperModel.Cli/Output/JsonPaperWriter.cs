@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using PaperModel.Classification;
 using PaperModel.Serialization;
@@ -7,14 +5,14 @@ using PaperModel.Serialization;
 namespace PaperModel.Cli.Output;
 
 /// <summary>
-/// The one JSON writer of every command: each paper in the library's JSON shape (<see cref="PaperJson"/>), plus, when it
-/// was classified, a <c>topics</c> array of <c>{ "id", "name", "path", "score", "evidence": [ { "field", "phrase",
-/// "start", "length" } ] }</c> (ancestors included). JSON Lines (one compact object and <c>\n</c> per paper) or one
-/// indented array, written paper by paper (nothing is held back).
+/// The one JSON writer of every command: each paper in the library's shape (<see cref="PaperJson.Write(Utf8JsonWriter, Paper)"/>),
+/// plus, when it was classified, a <c>topics</c> array of <c>{ "id", "name", "path", "score", "evidence": [ { "field",
+/// "phrase", "start", "length" } ] }</c> (ancestors included). JSON Lines (one compact object and <c>\n</c> per paper,
+/// written as UTF-8 straight into the output buffer) or one indented array, written paper by paper.
 /// </summary>
 internal sealed class JsonPaperWriter : PaperWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8Output _output;
     private readonly Utf8JsonWriter _json;
     private readonly bool _lines;
 
@@ -22,7 +20,8 @@ internal sealed class JsonPaperWriter : PaperWriter
         : base(output)
     {
         _lines = lines;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = !lines });
+        _output = new Utf8Output(output);
+        _json = new Utf8JsonWriter(_output, new JsonWriterOptions { Indented = !lines });
         if (!lines)
         {
             _json.WriteStartArray();
@@ -31,21 +30,27 @@ internal sealed class JsonPaperWriter : PaperWriter
 
     public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
-        if (topics is null)
+        if (!_lines)
         {
-            PaperJson.Write(_json, paper);
-        }
-        else
-        {
-            WriteWithTopics(paper, topics);
+            WriteArrayItem(paper, topics);
+            return;
         }
 
-        Drain();
-        if (_lines)
+        PaperJson.Write(_json, paper);
+        _json.Flush();
+        _json.Reset();
+        if (topics is not null)
         {
-            Output.Write('\n');
+            // The serializer closed the object; reopen it for the topics.
+            _output.RemoveLast((byte)'}');
+            _output.Write(",\"topics\":"u8);
+            WriteTopics(_json, topics);
+            _json.Flush();
             _json.Reset();
+            _output.Write("}"u8);
         }
+
+        _output.EndLine();
     }
 
     public override void Complete()
@@ -53,55 +58,71 @@ internal sealed class JsonPaperWriter : PaperWriter
         if (!_lines)
         {
             _json.WriteEndArray();
-            Drain();
-            Output.Write('\n');
+            _json.Flush();
+            _output.EndLine();
         }
 
+        _output.Flush();
         base.Complete();
     }
 
-    public override void Dispose() => _json.Dispose();
-
-    private void WriteWithTopics(Paper paper, IReadOnlyList<TopicAssignment> topics)
+    public override void Dispose()
     {
-        using var document = JsonDocument.Parse(PaperJson.Serialize(paper));
-        _json.WriteStartObject();
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            property.WriteTo(_json);
-        }
+        _json.Dispose();
+        _output.Dispose();
+    }
 
-        _json.WriteStartArray("topics");
-        foreach (var topic in topics)
+    private void WriteArrayItem(Paper paper, IReadOnlyList<TopicAssignment>? topics)
+    {
+        if (topics is null)
         {
+            PaperJson.Write(_json, paper);
+        }
+        else
+        {
+            // Indented output is for people and small: the paper's properties are copied through a document so that
+            // the indentation stays that of the array.
+            using var document = JsonDocument.Parse(PaperJson.Serialize(paper));
             _json.WriteStartObject();
-            _json.WriteString("id", topic.Topic.Id);
-            _json.WriteString("name", topic.Topic.Name);
-            _json.WriteString("path", topic.Topic.Path);
-            _json.WriteNumber("score", Math.Round(topic.Score, 4));
-            _json.WriteStartArray("evidence");
-            foreach (var evidence in topic.Evidence)
+            foreach (var property in document.RootElement.EnumerateObject())
             {
-                _json.WriteStartObject();
-                _json.WriteString("field", FieldName(evidence.Field));
-                _json.WriteString("phrase", evidence.Phrase);
-                _json.WriteNumber("start", evidence.Start);
-                _json.WriteNumber("length", evidence.Length);
-                _json.WriteEndObject();
+                property.WriteTo(_json);
             }
 
-            _json.WriteEndArray();
+            _json.WritePropertyName("topics"u8);
+            WriteTopics(_json, topics);
             _json.WriteEndObject();
         }
 
-        _json.WriteEndArray();
-        _json.WriteEndObject();
+        _json.Flush();
+        _output.DrainIfFull();
     }
 
-    private void Drain()
+    private static void WriteTopics(Utf8JsonWriter json, IReadOnlyList<TopicAssignment> topics)
     {
-        _json.Flush();
-        Output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        _buffer.Clear();
+        json.WriteStartArray();
+        foreach (var topic in topics)
+        {
+            json.WriteStartObject();
+            json.WriteString("id"u8, topic.Topic.Id);
+            json.WriteString("name"u8, topic.Topic.Name);
+            json.WriteString("path"u8, topic.Topic.Path);
+            json.WriteNumber("score"u8, Math.Round(topic.Score, 4));
+            json.WriteStartArray("evidence"u8);
+            foreach (var evidence in topic.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("field"u8, FieldName(evidence.Field));
+                json.WriteString("phrase"u8, evidence.Phrase);
+                json.WriteNumber("start"u8, evidence.Start);
+                json.WriteNumber("length"u8, evidence.Length);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using PaperModel.Common.Taxonomy;
-using PaperModel.Formats.Streaming;
+using PaperModel.Formats;
 
 namespace PaperModel.Classification;
 
@@ -143,10 +143,10 @@ public sealed class Taxonomy
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     public static bool TryLoadFile(string path, [NotNullWhen(true)] out Taxonomy? taxonomy, out IReadOnlyList<ParseProblem> problems)
     {
-        using var stream = InputFile.TryOpen(path ?? throw new ArgumentNullException(nameof(path)), 4096, FileOptions.None, out _, out var reason);
+        using var stream = InputFile.TryOpen(path ?? throw new ArgumentNullException(nameof(path)), 4096, FileOptions.None, out var failure, out var error);
         if (stream is null)
         {
-            var message = string.Format(CultureInfo.InvariantCulture, TaxonomyProblemCodes.FileUnreadableMessage, Path.GetFileName(path), reason);
+            var message = string.Format(CultureInfo.InvariantCulture, TaxonomyProblemCodes.FileUnreadableMessage, Path.GetFileName(path), InputFile.Describe(failure, error));
             taxonomy = null;
             problems = [new ParseProblem(TaxonomyProblemCodes.FileUnreadable, message, path, 0, 0)];
             return false;

@@ -1,27 +1,40 @@
-namespace PaperModel.Formats.Streaming;
+namespace PaperModel.Formats;
+
+/// <summary>Why an input file could not be opened.</summary>
+internal enum InputFileFailure
+{
+    /// <summary>The file (or a folder on its path) does not exist.</summary>
+    Missing,
+
+    /// <summary>The path names a directory.</summary>
+    Directory,
+
+    /// <summary>The file exists but cannot be read (access denied, locked, a bad path).</summary>
+    Unreadable,
+}
 
 /// <summary>
-/// Opens an input file (a listing or a taxonomy) for reading, or says in plain words why it cannot be opened, so every
-/// caller reports a missing file, a directory and a locked file the same way.
+/// Opens an input file (a listing or a taxonomy) for sequential reading, or says why it cannot be opened, so every
+/// caller tells a missing file, a directory and a locked file apart the same way.
 /// </summary>
 internal static class InputFile
 {
-    /// <summary>Opens the file for sequential reading.</summary>
+    /// <summary>Opens the file.</summary>
     /// <param name="path">The path.</param>
     /// <param name="bufferSize">The stream's buffer size.</param>
-    /// <param name="fileOptions">Extra options (asynchronous reads).</param>
-    /// <param name="missing">On failure, whether the file does not exist (rather than exists and cannot be read).</param>
-    /// <param name="reason">On failure, why, as a clause without a final period (<c>it is a directory, not a file</c>).</param>
+    /// <param name="fileOptions">Extra options (asynchronous reads); sequential scan is always added.</param>
+    /// <param name="failure">On failure, why.</param>
+    /// <param name="error">On an <see cref="InputFileFailure.Unreadable"/> failure, the exception that says how.</param>
     /// <returns>The open stream, or <see langword="null"/> on failure.</returns>
-    public static FileStream? TryOpen(string path, int bufferSize, FileOptions fileOptions, out bool missing, out string? reason)
+    public static FileStream? TryOpen(string path, int bufferSize, FileOptions fileOptions, out InputFileFailure failure, out Exception? error)
     {
-        missing = false;
-        reason = null;
+        failure = InputFileFailure.Unreadable;
+        error = null;
         try
         {
-            if (Directory.Exists(path))
+            if (System.IO.Directory.Exists(path))
             {
-                reason = "it is a directory, not a file";
+                failure = InputFileFailure.Directory;
                 return null;
             }
 
@@ -29,18 +42,22 @@ internal static class InputFile
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            missing = true;
-            reason = "the file does not exist";
+            failure = InputFileFailure.Missing;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            reason = "access to it is denied";
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or NotSupportedException)
-        {
-            reason = "it cannot be read: " + ex.Message.TrimEnd('.');
+            error = ex;
         }
 
         return null;
     }
+
+    /// <summary>A failure in plain words, as a clause without a final period (<c>it is a directory, not a file</c>).</summary>
+    public static string Describe(InputFileFailure failure, Exception? error) => failure switch
+    {
+        InputFileFailure.Missing => "the file does not exist",
+        InputFileFailure.Directory => "it is a directory, not a file",
+        _ when error is UnauthorizedAccessException => "access to it is denied",
+        _ => "it cannot be read: " + error?.Message.TrimEnd('.'),
+    };
 }
