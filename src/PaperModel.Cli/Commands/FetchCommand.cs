@@ -72,7 +72,7 @@ internal static class FetchCommand
         shared.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => shared.RunAsync(parseResult, context, static (o, url) => o.ArxivApiBaseAddress = url, (services, _) =>
         {
-            var arxivIds = (parseResult.GetValue(ids) ?? []).Select(id => ArxivId.TryParse(id, out var parsed) ? parsed : throw new UsageException($"--id '{id}' is not an arXiv id.")).ToList();
+            var arxivIds = (parseResult.GetValue(ids) ?? []).Select(id => ArxivId.TryParse(id, out var parsed, out var error) ? parsed : throw new UsageException($"--id '{id}' is not an arXiv id: {error}")).ToList();
             var request = new ArxivQuery
             {
                 SearchQuery = parseResult.GetValue(query),
