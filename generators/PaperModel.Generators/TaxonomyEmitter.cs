@@ -129,7 +129,7 @@ internal static class TaxonomyEmitter
             }
 
             w.Line();
-            w.Line("/// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref=\"Get(TopicId)\"/> returns the topic.</summary>");
+            w.Line("/// <summary>One value per topic, in pre-order; <see cref=\"Get(TopicId)\"/> returns the topic. A switch over every value still needs a discard arm (C# warns CS8524: an enum can hold other numbers), for which <see cref=\"Get(TopicId)\"/> throws.</summary>");
             w.Line("public enum TopicId");
             using (w.OpenBlock())
             {

@@ -19,11 +19,11 @@ public static class SamplePapers
         return papers;
     }
 
-    /// <summary>The generated matcher of the built-in <see cref="Topics"/> class, created the way its classifier creates it.</summary>
+    /// <summary>The generated matcher of the built-in <see cref="DefaultTopics"/> class, created the way its classifier creates it.</summary>
     public static GeneratedMatcher CreateGeneratedMatcher()
     {
-        var type = typeof(Classifier).Assembly.GetType("PaperModel.Classification.Topics+GeneratedPhraseMatcher")
-            ?? throw new InvalidOperationException("Topics has no generated matcher.");
+        var type = typeof(Classifier).Assembly.GetType("PaperModel.Classification.DefaultTopics+GeneratedPhraseMatcher")
+            ?? throw new InvalidOperationException("DefaultTopics has no generated matcher.");
         return (GeneratedMatcher)Activator.CreateInstance(type, nonPublic: true)!;
     }
 }

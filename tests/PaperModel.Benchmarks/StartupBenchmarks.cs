@@ -21,7 +21,7 @@ public class StartupBenchmarks
     [Benchmark(Baseline = true)]
     public Classifier RunTime() => new(_loaded);
 
-    /// <summary><c>new Classifier(matcher)</c> with the generated matcher, as <c>Topics.Classifier</c> does on first use.</summary>
+    /// <summary><c>new Classifier(matcher)</c> with the generated matcher, as <c>DefaultTopics.Classifier</c> does on first use.</summary>
     [Benchmark]
     public Classifier Generated() => new(SamplePapers.CreateGeneratedMatcher());
 }

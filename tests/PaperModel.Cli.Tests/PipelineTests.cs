@@ -39,7 +39,7 @@ public sealed class PipelineTests
         var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--year", "2025", "-o", "jsonl");
 
         var papers = PaperReader.ReadFile(RepoPaths.DailyPapersPage, options: new PaperReadOptions { Year = 2025 }).Papers;
-        var expected = papers.Select(p => string.Join(",", Classification.Topics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id)));
+        var expected = papers.Select(p => string.Join(",", Classification.DefaultTopics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id)));
         var actual = run.StdoutLines.Select(static l =>
         {
             using var document = System.Text.Json.JsonDocument.Parse(l);

@@ -111,6 +111,25 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_duplicate_class_is_reported_at_the_class_name_that_chose_it()
+    {
+        const string Named = "{\n  \"name\": \"t\",\n  \"version\": \"1\",\n    \"className\": \"MlTopics\",\n  \"topics\": [ { \"id\": \"a\", \"name\": \"A\" } ]\n}";
+        var driver = GeneratorHarness.CreateDriver(
+        [
+            new InMemoryAdditionalText("/p/a/ml.taxonomy.json", Named),
+            new InMemoryAdditionalText("/p/b/ml.taxonomy.json", Named),
+        ]);
+
+        var outcome = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation()).ShouldNotHaveCrashed();
+
+        var diagnostic = outcome.Result.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Id.Should().Be("PM0023");
+        var span = diagnostic.Location.GetLineSpan();
+        span.Path.Should().Be("/p/b/ml.taxonomy.json");
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).Should().Be((4, 18), "the className value is on line 4, column 18");
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_doc_page_a_readme_row_and_a_release_tracking_row()
     {
         var docs = System.IO.Path.Combine(Testing.RepoPaths.Root, "docs", "diagnostics");

@@ -20,7 +20,7 @@ internal sealed class InputReader
 
     /// <summary>Creates a reader.</summary>
     /// <param name="context">The console.</param>
-    /// <param name="formatName">A name from <see cref="PaperFormats.Names"/> (the command line validated it).</param>
+    /// <param name="formatName">A name from <see cref="CommonOptions.FormatNames"/> (the command line validated it).</param>
     /// <param name="options">Options for every file; the source name is set per file.</param>
     public InputReader(CliContext context, string formatName, PaperReadOptions options)
     {

@@ -7,9 +7,9 @@ namespace PaperModel.Classification;
 /// <example>
 /// <code>
 /// var papers = PaperReader.EnumerateFile("arxiv-metadata-oai-snapshot.json").Select(item => item.Paper).OfType&lt;Paper&gt;();
-/// foreach (var (paper, classification) in Topics.Classifier.ClassifyAll(papers))
+/// foreach (var (paper, classification) in DefaultTopics.Classifier.ClassifyAll(papers))
 /// {
-///     if (classification.Contains(Topics.Peft)) Console.WriteLine(paper.Title);
+///     if (classification.Contains(DefaultTopics.Peft)) Console.WriteLine(paper.Title);
 /// }
 /// </code>
 /// </example>

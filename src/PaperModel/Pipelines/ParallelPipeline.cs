@@ -30,7 +30,7 @@ namespace PaperModel;
 /// </remarks>
 /// <example>
 /// <code>
-/// await foreach (var (paper, classification) in Topics.Classifier.ClassifyAllAsync(papers))
+/// await foreach (var (paper, classification) in DefaultTopics.Classifier.ClassifyAllAsync(papers))
 /// {
 ///     Console.WriteLine($"{paper.Id} {classification.Topics.Count}");
 /// }

@@ -4,7 +4,7 @@ using PaperModel.Testing;
 namespace PaperModel.Benchmarks.Quick;
 
 /// <summary>
-/// Classification of title and abstract on the sample texts (repeated to a few MB): the generated <see cref="Topics"/>
+/// Classification of title and abstract on the sample texts (repeated to a few MB): the generated <see cref="DefaultTopics"/>
 /// classifier and a classifier of the same file loaded at run time, against the baselines of
 /// <see cref="ClassifyBaselines"/>; and what classifying a paper that gets no topic allocates.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class ClassifyGroup : IQuickGroup
         var mchars = inputs.Chars / 1e6;
         var small = inputs.Slice(100_000);
         var smallMchars = small.Chars / 1e6;
-        long Generated() => ClassifyBaselines.Classify(Topics.Classifier, papers);
+        long Generated() => ClassifyBaselines.Classify(DefaultTopics.Classifier, papers);
         long RunTime() => ClassifyBaselines.Classify(runtime, papers);
 
         context.Compare("generated vs (a) Regex alternation, Compiled", Generated, mchars, () => baselines.Alternation(small.Papers), smallMchars, "M chars");
@@ -46,7 +46,7 @@ public sealed class ClassifyGroup : IQuickGroup
 
         var none = inputs.Distinct.FirstOrDefault(p => runtime.Classify(p).Topics.Count == 0)
             ?? throw new InvalidOperationException("Every sample paper gets a topic; the allocation check needs one that gets none.");
-        context.Measure("bytes allocated classifying a no-topic paper (generated)", AllocatedPerCall(() => Topics.Classifier.Classify(none)), "B", 0);
+        context.Measure("bytes allocated classifying a no-topic paper (generated)", AllocatedPerCall(() => DefaultTopics.Classifier.Classify(none)), "B", 0);
         context.Measure("bytes allocated classifying a no-topic paper (run time)", AllocatedPerCall(() => runtime.Classify(none)), "B", 0);
     }
 

@@ -23,7 +23,7 @@ public sealed class ParseGroup : IQuickGroup
     {
         var metadata = GeneratedMetadata.Create(32);
         var megabytes = metadata.Length / 1e6;
-        long Reader() => ArxivMetadataFormat.Instance.Read(new MemoryStream(metadata, writable: false)).LongCount(static i => i.Paper is not null);
+        long Reader() => PaperFormats.ArxivMetadata.Read(new MemoryStream(metadata, writable: false)).LongCount(static i => i.Paper is not null);
 
         context.Compare("arXiv JSON Lines -> Paper vs JsonSerializer DTO per line", Reader, megabytes, () => EachLine(metadata, static line => JsonSerializer.Deserialize<ArxivRecord>(line)!.Id!.Length), megabytes, "MB", 1.5);
         context.Compare("arXiv JSON Lines -> Paper vs bare Utf8JsonReader walk", Reader, megabytes, () => EachLine(metadata, static line => BareWalk.Walk(line)), megabytes, "MB", 0.6);

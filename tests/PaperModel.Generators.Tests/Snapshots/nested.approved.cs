@@ -286,7 +286,7 @@ namespace Research.Taxonomy
                 : throw new global::System.ArgumentException("Topic '" + topic.Id + "' does not belong to the taxonomy 'nested'.", nameof(topic));
         }
 
-        /// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref="Get(TopicId)"/> returns the topic.</summary>
+        /// <summary>One value per topic, in pre-order; <see cref="Get(TopicId)"/> returns the topic. A switch over every value still needs a discard arm (C# warns CS8524: an enum can hold other numbers), for which <see cref="Get(TopicId)"/> throws.</summary>
         public enum TopicId
         {
             /// <summary><c>peft</c>: Parameter-efficient fine-tuning.</summary>

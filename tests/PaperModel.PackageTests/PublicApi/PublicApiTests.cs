@@ -12,19 +12,42 @@ namespace PaperModel.PackageTests.PublicApi;
 /// updated: <c>PAPERMODEL_ACCEPT=1 dotnet test tests/PaperModel.PackageTests -c Release --filter FullyQualifiedName~PublicApi</c>
 /// (see docs/contributing.md). Both builds are approved because they differ on purpose (net10.0 adds fast paths such as
 /// span parsing) and package validation only checks that the netstandard2.0 surface is part of the net10.0 one.
+/// The default taxonomy's generated class, <c>DefaultTopics</c>, is approved apart in
+/// <c>PublicApi/DefaultTopics.approved.txt</c>: its members follow the vocabulary of <c>default.taxonomy.json</c>, so a
+/// change to the vocabulary shows there, and the library's own API files change only when the library does.
 /// </summary>
 public sealed class PublicApiTests
 {
+    private static readonly string[] IgnoredAttributes =
+    [
+        "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
+        "System.Diagnostics.DebuggerNonUserCodeAttribute",
+        // The generated names of async iterators' state machines change from build to build.
+        "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
+    ];
+
+    // Looked up by name: the class is generated inside PaperModel, which this project sees only as a compiled reference.
+    private static readonly Type DefaultTopics = typeof(Paper).Assembly.GetType("PaperModel.Classification.DefaultTopics", throwOnError: true)!;
+
     private static readonly ApiGeneratorOptions Options = new()
     {
         IncludeAssemblyAttributes = false,
-        ExcludeAttributes =
-        [
-            "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
-            "System.Diagnostics.DebuggerNonUserCodeAttribute",
-            "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
-        ],
+        ExcludeAttributes = IgnoredAttributes,
+        ExcludeTypes = [DefaultTopics],
     };
+
+    [Fact]
+    public void Default_topics_api_is_approved_apart_from_the_library()
+    {
+        var options = new ApiGeneratorOptions
+        {
+            IncludeAssemblyAttributes = false,
+            ExcludeAttributes = IgnoredAttributes,
+            IncludeTypes = [DefaultTopics, .. DefaultTopics.GetNestedTypes(BindingFlags.Public).SelectMany(static t => t.GetNestedTypes(BindingFlags.Public).Prepend(t))],
+        };
+
+        Approvals.Verify(DefaultTopics.Assembly.GeneratePublicApi(options), Path.Combine("tests", "PaperModel.PackageTests", "PublicApi", "DefaultTopics.approved.txt"));
+    }
 
     [Fact]
     public void Net10_public_api_is_approved()

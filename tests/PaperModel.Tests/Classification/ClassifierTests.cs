@@ -46,7 +46,7 @@ public class ClassifierTests
         lora.Score.Should().BeApproximately(0.9, 1e-9);
         lora.IsImplied.Should().BeFalse();
         lora.Evidence.Should().ContainSingle().Which.Should().Be(
-            new TopicEvidence(EvidenceField.Title, "QLoRA", 0, 5, Taxonomy["lora"], 0.9));
+            new TopicEvidence(EvidenceField.Title, "QLoRA", 0, 5, Taxonomy.GetTopic("lora"), 0.9));
         result.Find("peft")!.Evidence.Should().Equal(lora.Evidence);
     }
 
@@ -164,7 +164,7 @@ public class ClassifierTests
 
         withCategory.Find("peft")!.Score.Should().BeApproximately(1 - (0.46 * 0.9), 1e-9);
         withCategory.Find("peft")!.Evidence.Last().Should().Be(
-            new TopicEvidence(EvidenceField.Category, "cs.CL", 0, 5, Taxonomy["peft"], 0.1));
+            new TopicEvidence(EvidenceField.Category, "cs.CL", 0, 5, Taxonomy.GetTopic("peft"), 0.1));
         without.Find("peft")!.Score.Should().BeApproximately(0.54, 1e-9);
         Classifier.Classify("Nothing relevant", null, ["cs.CL"]).Topics.Should().BeEmpty();
     }

@@ -30,7 +30,7 @@ public class EvalDevTests(ITestOutputHelper output)
         var f1 = HeadlineScores.Measure(
             papers,
             p => p.Labels,
-            (p, topic) => PaperModel.Classification.Topics.Classifier.Classify(p.Title, withAbstracts ? p.Abstract : null).Contains(topic),
+            (p, topic) => PaperModel.Classification.DefaultTopics.Classifier.Classify(p.Title, withAbstracts ? p.Abstract : null).Contains(topic),
             output);
 
         f1["alignment"].Should().BeGreaterThanOrEqualTo(alignment);

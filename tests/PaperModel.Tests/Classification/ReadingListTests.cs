@@ -16,7 +16,7 @@ public class ReadingListTests(ITestOutputHelper output)
     {
         var papers = ReadPapers();
         papers.Should().HaveCountGreaterThan(1300);
-        var f1 = HeadlineScores.Measure(papers, p => p.Labels, (p, topic) => Topics.Classifier.Classify(p.Title).Contains(topic), output).Values;
+        var f1 = HeadlineScores.Measure(papers, p => p.Labels, (p, topic) => DefaultTopics.Classifier.Classify(p.Title).Contains(topic), output).Values;
         f1.Should().OnlyContain(v => v >= 0.88);
         f1.Average().Should().BeGreaterThanOrEqualTo(0.90);
     }
@@ -28,7 +28,7 @@ public class ReadingListTests(ITestOutputHelper output)
 
         foreach (var (title, _) in ReadPapers())
         {
-            var generated = Topics.Classifier.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}");
+            var generated = DefaultTopics.Classifier.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}");
             generated.Should().Equal(runtime.Classify(title).Topics.Select(t => $"{t.Topic.Id} {t.Score:R}"), title);
         }
     }

@@ -168,11 +168,11 @@ public class ParallelPipelineTests
     {
         var papers = PaperReader.ReadFile(RepoPaths.DailyPapersPage, options: new PaperReadOptions { Year = 2025 }).Papers;
         var many = Enumerable.Range(0, 8).SelectMany(_ => papers).ToList();
-        var expected = many.Select(p => Topics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id).ToList()).ToList();
+        var expected = many.Select(p => DefaultTopics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id).ToList()).ToList();
 
-        var parallel = Topics.Classifier.ClassifyAll(many, Small).ToList();
+        var parallel = DefaultTopics.Classifier.ClassifyAll(many, Small).ToList();
         var asynchronous = new List<ClassifiedPaper>();
-        await foreach (var one in Topics.Classifier.ClassifyAllAsync(ToAsync(many), Small))
+        await foreach (var one in DefaultTopics.Classifier.ClassifyAllAsync(ToAsync(many), Small))
         {
             asynchronous.Add(one);
         }

@@ -20,19 +20,17 @@ namespace PaperModel.Formats;
 /// (first in <see cref="Paper.Categories"/>) and the other <c>category</c> terms, <c>arxiv:comment</c>,
 /// <c>arxiv:journal_ref</c>, <c>arxiv:doi</c> and the abstract, PDF and DOI links.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.ArxivAtom"/>.</para>
 /// </remarks>
 public sealed class ArxivAtomFormat : PaperFormat
 {
     /// <summary>The format's name, <c>arxiv-atom</c>.</summary>
-    public const string FormatName = "arxiv-atom";
+    internal const string FormatName = "arxiv-atom";
 
     internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
     internal const string ArxivNamespace = "http://arxiv.org/schemas/atom";
 
-    /// <summary>The shared instance.</summary>
-    public static ArxivAtomFormat Instance { get; } = new();
-
-    private ArxivAtomFormat()
+    internal ArxivAtomFormat()
         : base(FormatName, "arXiv API Atom feed (export.arxiv.org/api/query)")
     {
     }

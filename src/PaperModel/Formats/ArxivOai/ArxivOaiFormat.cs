@@ -21,18 +21,16 @@ namespace PaperModel.Formats;
 /// <c>arXiv</c> has structured authors but only <c>created</c>/<c>updated</c> dates and no versions; <c>oai_dc</c>
 /// has names as <c>Surname, Forenames</c>, subject names instead of category codes, and its dates.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.ArxivOai"/>.</para>
 /// </remarks>
 public sealed class ArxivOaiFormat : PaperFormat
 {
     /// <summary>The format's name, <c>arxiv-oai</c>.</summary>
-    public const string FormatName = "arxiv-oai";
+    internal const string FormatName = "arxiv-oai";
 
     internal const string OaiNamespace = "http://www.openarchives.org/OAI/2.0/";
 
-    /// <summary>The shared instance.</summary>
-    public static ArxivOaiFormat Instance { get; } = new();
-
-    private ArxivOaiFormat()
+    internal ArxivOaiFormat()
         : base(FormatName, "arXiv OAI-PMH response (ListRecords/GetRecord; arXivRaw, arXiv or oai_dc metadata)")
     {
     }
