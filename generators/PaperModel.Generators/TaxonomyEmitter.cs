@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperModel.Classification;
 using PaperModel.Common.Taxonomy;
 using PaperModel.Generators.Model;
 
@@ -18,6 +19,28 @@ internal static class TaxonomyEmitter
 
     /// <summary>The version written into <c>[GeneratedCode]</c>.</summary>
     public static string GeneratorVersion { get; } = typeof(TaxonomyEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    /// <summary>The lazily built classifier: its tables are built on first use, from the taxonomy's phrases.</summary>
+    private static void WriteClassifier(SourceWriter w)
+    {
+        w.Line("/// <summary>");
+        w.Line("/// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a");
+        w.Line("/// taxonomy of a few dozen topics). <see cref=\"global::PaperModel.Classification.Classifier.WithOptions\"/> gives one with other settings.");
+        w.Line("/// </summary>");
+        w.Line("public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;");
+        w.Line();
+        w.Line("private static class ClassifierHolder");
+        using (w.OpenBlock())
+        {
+            w.Line("internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy);");
+            w.Line();
+            w.Line("// An explicit static constructor keeps the type lazy: the classifier is built when first used.");
+            w.Line("static ClassifierHolder()");
+            using (w.OpenBlock())
+            {
+            }
+        }
+    }
 
     public static string Emit(TaxonomyClassModel model, CancellationToken cancellationToken)
     {
@@ -85,10 +108,7 @@ internal static class TaxonomyEmitter
 
             w.Unindent();
             w.Line();
-            foreach (var line in MatcherEmitter.Members(spec, classRef))
-            {
-                w.Line(line);
-            }
+            WriteClassifier(w);
 
             w.Line();
             w.Line("/// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref=\"TopicId\"/>.</summary>");

@@ -198,7 +198,7 @@ public sealed class Taxonomy
     }
 
     private static TopicPhrase ToPhrase(PhraseSpec phrase) =>
-        new(phrase.Text, phrase.Weight, phrase.Kind == Common.Taxonomy.PhraseKind.Acronym ? PhraseKind.Acronym : PhraseKind.Keyword);
+        new(phrase.Text, phrase.Weight, phrase.Kind);
 
     private static string ReadAll(Stream stream)
     {

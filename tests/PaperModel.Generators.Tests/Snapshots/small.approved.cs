@@ -29,99 +29,19 @@ namespace Consumer.App
             });
 
         /// <summary>
-        /// A classifier for this taxonomy. Its phrase matcher is generated code (parsed phrase tables and a token lookup),
-        /// so nothing is parsed or built at start-up; it assigns exactly the topics a classifier built from the taxonomy
-        /// file at run time assigns. <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
+        /// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a
+        /// taxonomy of a few dozen topics). <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
         /// </summary>
         public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
 
         private static class ClassifierHolder
         {
-            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(new GeneratedPhraseMatcher(), null);
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy);
 
             // An explicit static constructor keeps the type lazy: the classifier is built when first used.
             static ClassifierHolder()
             {
             }
-        }
-
-        /// <summary>The compiled phrase matcher: 5 folded tokens, 3 phrase variants.</summary>
-        private sealed class GeneratedPhraseMatcher : global::PaperModel.Classification.GeneratedMatcher
-        {
-            internal GeneratedPhraseMatcher()
-                : base(global::Consumer.App.Small.Taxonomy, Vocabulary(), Entries(), Literals())
-            {
-            }
-
-            // A switch on the length, then per length a decision tree: each node switches on the character position
-            // that best separates the remaining tokens, and a leaf compares the whole token once.
-            public override int Find(global::System.ReadOnlySpan<char> foldedToken)
-            {
-                switch (foldedToken.Length)
-                {
-                    case 3:
-                        return FindLength3(foldedToken);
-                    case 9:
-                        return FindLength9(foldedToken);
-                    case 10:
-                        return FindLength10(foldedToken);
-                    case 18:
-                        return FindLength18(foldedToken);
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength3(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "RAG") ? 2 : -1;
-            }
-
-            private static int FindLength9(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'A':
-                        return Is(token, "AUGMENTED") ? 0 : -1;
-                    case 'R':
-                        return Is(token, "RETRIEVAL") ? 3 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength10(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "GENERATION") ? 1 : -1;
-            }
-
-            private static int FindLength18(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "RETRIEVALAUGMENTED") ? 4 : -1;
-            }
-
-            private static bool Is(global::System.ReadOnlySpan<char> token, string text) =>
-                global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));
-
-            // Folded tokens; a token's id is its index.
-            private static string[] Vocabulary() => new string[]
-            {
-                "AUGMENTED", "GENERATION", "RAG", "RETRIEVAL", "RETRIEVALAUGMENTED",
-            };
-
-            // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).
-            private static int[] Entries() => new int[]
-            {
-                1, 1, 2, 0, // "RAG"
-                0, 3, 3, 0, 1, -1, -1, -1, -1, -1, // "retrieval-augmented generation"
-                0, 2, 4, 1, -1, -1, -1, // "retrieval-augmented generation"
-            };
-
-            // Exact spellings of acronym tokens and literal gaps.
-            private static string[] Literals() => new string[]
-            {
-                "RAG",
-            };
         }
 
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>
