@@ -70,6 +70,8 @@ internal static class PapersCommand
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(TopicsCommand.Create(context));
+        root.Subcommands.Add(FetchCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         return root;
     }
 }

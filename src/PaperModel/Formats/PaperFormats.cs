@@ -26,6 +26,9 @@ public static class PaperFormats
     /// <summary>The library's own JSON Lines, one paper per line (<c>paper-jsonl</c>, the output of <c>papers convert</c>).</summary>
     public static PaperJsonLinesFormat PaperJsonLines => PaperJsonLinesFormat.Instance;
 
+    /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
+    public static ArxivOaiFormat ArxivOai => ArxivOaiFormat.Instance;
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
@@ -34,6 +37,7 @@ public static class PaperFormats
         ArxivAtom,
         ArxivMetadata,
         PaperJsonLines,
+        ArxivOai,
     ];
 
     /// <summary>The names accepted on the command line: <c>auto</c> and the name of every format.</summary>
@@ -65,12 +69,8 @@ public static class PaperFormats
     /// when it has the library's own keys), and anything else is
     /// <see cref="HuggingFaceDailyText"/>. The file name is not used: content decides.
     /// </summary>
-    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
-    /// <param name="sourceName">The file name, if any.</param>
+    /// <param name="head">The first bytes of the input (up to <see cref="FormatDetector.HeadLength"/>).</param>
     /// <returns>The format to read the input with.</returns>
-    internal static PaperFormat Detect(ref Stream input, string? sourceName)
-    {
-        _ = sourceName;
-        return FormatDetector.Detect(ref input) is { } name && TryGet(name, out var format) ? format : HuggingFaceDailyText;
-    }
+    internal static PaperFormat Detect(ReadOnlySpan<byte> head) =>
+        FormatDetector.Detect(head) is { } name && TryGet(name, out var format) ? format : HuggingFaceDailyText;
 }

@@ -90,6 +90,9 @@ public class ReferenceMatcherTests
             new(2, false, "Llama Guard", 1, PhraseKind.Acronym),
             new(3, false, "naïve", 1, PhraseKind.Keyword),
             new(3, false, "straße", 1, PhraseKind.Keyword),
+            new(4, false, "GPT3", 1, PhraseKind.Keyword),
+            new(4, false, "WASP12", 1, PhraseKind.Keyword),
+            new(4, false, "3DGS", 1, PhraseKind.Keyword),
         };
         var tables = MatcherTables.Build(phrases);
         var reference = new ReferenceMatcher(phrases);
@@ -100,6 +103,7 @@ public class ReferenceMatcherTests
             "losses, LOSSES, Losse, lossy; (IA)^3 and (IA) ^3; routing strategies; Llama Guards, llama guard.",
             "NAÏVE naïvely, STRASSE Straße, fıne, 𝐋oRA, e\u0301LoRA, \u4e2dLoRA, LoRA\u0301, İLoRA.",
             "MoE-based LoRA-style MoEs LoRAs LoRAss lora LORA LoRa",
+            "GPT35 GPT3Turbo InstructGPT3 WASP12b WASP121 13DGS 3DGS",
             string.Empty,
             "  -  ",
         ];
@@ -326,8 +330,8 @@ public class ReferenceMatcherTests
 
                 var q = p + acronym.Length;
                 var plural = q == end - 1 && text[q] == 's';
-                var leftOk = p == token.Start || char.IsLower(text[p - 1]) || char.IsDigit(text[p - 1]);
-                var rightOk = q == end || plural || char.IsUpper(text[q]) || char.IsDigit(text[q]);
+                var leftOk = p == token.Start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0]));
+                var rightOk = q == end || plural || (char.IsDigit(acronym[^1]) ? !char.IsDigit(text[q]) : char.IsUpper(text[q]) || char.IsDigit(text[q]));
                 if (leftOk && rightOk && !(p == token.Start && (q == end || plural)))
                 {
                     yield return (p, acronym.Length + (plural ? 1 : 0));

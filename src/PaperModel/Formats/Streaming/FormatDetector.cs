@@ -1,15 +1,15 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace PaperModel.Formats;
 
 /// <summary>
-/// Chooses the format of an input from its first bytes, and opens gzip input transparently.
+/// Chooses the format of an input from its first bytes (<see cref="HeadLength"/> of them), and tells gzip input.
 /// </summary>
 /// <remarks>
 /// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
 /// <list type="bullet">
-/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>.</item>
+/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>; an
+/// <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
 /// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
@@ -34,26 +34,11 @@ internal static class FormatDetector
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
-    /// <summary>
-    /// Wraps a gzip stream (magic bytes <c>1f 8b</c>) in a decompressing stream; other input is returned as it is
-    /// (wrapped to replay the bytes looked at). The returned stream must be disposed; it leaves <paramref name="input"/> open.
-    /// </summary>
-    public static Stream OpenDecompressed(Stream input, out bool isGzip)
-    {
-        var peek = ReplayStream.Peek(input, 2);
-        var head = peek.Head;
-        isGzip = head.Length == 2 && head[0] == 0x1F && head[1] == 0x8B;
-        return isGzip ? new GZipStream(peek, CompressionMode.Decompress, leaveOpen: false) : peek;
-    }
+    /// <summary>How many bytes tell gzip input (its magic bytes <c>1f 8b</c>).</summary>
+    public const int GzipHeadLength = 2;
 
-    /// <summary>Looks at the first bytes of <paramref name="input"/> and names its format, or <see langword="null"/> when no structured format matches.</summary>
-    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
-    public static string? Detect(ref Stream input)
-    {
-        var peek = ReplayStream.Peek(input, HeadLength);
-        input = peek;
-        return Detect(peek.Head);
-    }
+    /// <summary>Whether an input starts with the gzip magic bytes <c>1f 8b</c>.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
     /// <summary>Names the format of an input from its first bytes, or <see langword="null"/>.</summary>
     public static string? Detect(ReadOnlySpan<byte> head)
@@ -77,23 +62,28 @@ internal static class FormatDetector
         head = head.Slice(start);
         return head[0] switch
         {
-            (byte)'<' => IsAtom(head) ? ArxivAtomFormat.FormatName : null,
+            (byte)'<' => RootElement(head) switch
+            {
+                "feed" or "entry" => ArxivAtomFormat.FormatName,
+                "OAI-PMH" => ArxivOaiFormat.FormatName,
+                _ => null,
+            },
             (byte)'[' => HuggingFaceApiFormat.FormatName,
             (byte)'{' => DetectObject(head),
             _ => null,
         };
     }
 
-    private static bool IsAtom(ReadOnlySpan<byte> head)
+    private static string? RootElement(ReadOnlySpan<byte> head)
     {
-        // The first element after the prolog (XML declaration, comments): <feed ...> or <entry ...>, any prefix.
+        // The local name of the first element after the prolog (XML declaration, comments), any prefix.
         var at = 0;
         while (at < head.Length)
         {
             var lt = head.Slice(at).IndexOf((byte)'<');
             if (lt < 0 || at + lt + 1 >= head.Length)
             {
-                return false;
+                return null;
             }
 
             at += lt + 1;
@@ -112,10 +102,13 @@ internal static class FormatDetector
             var name = head.Slice(at, nameEnd - at);
             var colon = name.IndexOf((byte)':');
             var local = colon >= 0 ? name.Slice(colon + 1) : name;
-            return local.SequenceEqual("feed"u8) || local.SequenceEqual("entry"u8);
+            return local.SequenceEqual("feed"u8) ? "feed"
+                : local.SequenceEqual("entry"u8) ? "entry"
+                : local.SequenceEqual("OAI-PMH"u8) ? "OAI-PMH"
+                : null;
         }
 
-        return false;
+        return null;
     }
 
     private static string DetectObject(ReadOnlySpan<byte> head)
