@@ -14,26 +14,56 @@ namespace Research.Taxonomy
     {
         /// <summary>Parameter-efficient fine-tuning (<c>peft</c>).</summary>
         /// <remarks>Training &lt;few&gt; parameters &amp; "freezing" the rest.</remarks>
-        public static global::Research.Taxonomy.Topics.TopicTypes.Peft Peft { get; } = new global::Research.Taxonomy.Topics.TopicTypes.Peft();
+        public static global::Research.Taxonomy.Topics.TopicTypes.Peft Peft => (global::Research.Taxonomy.Topics.TopicTypes.Peft)Taxonomy.Topics[0];
 
         /// <summary>Scaling laws (<c>scaling-laws</c>).</summary>
-        public static global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws ScalingLaws { get; } = new global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws();
+        public static global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws ScalingLaws => (global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws)Taxonomy.Topics[5];
 
-        /// <summary>The taxonomy with every topic above, built from generated data (no JSON is read at run time).</summary>
-        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Taxonomy.FromGenerated(
+        /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
+        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "nested",
             "2.1.0",
             "Three levels, with every kind of field.",
-            new global::PaperModel.Classification.Topic[]
+            new string[]
             {
-                Peft,
-                Peft.Lora,
-                Peft.Lora.Dora,
-                Peft.Lora.ThreeDLora,
-                Peft.PromptTuning,
-                ScalingLaws,
-                ScalingLaws.Gpt4,
-            });
+                "peftParameter-efficient fine-tuningTraining <few> parameters & \"freezing\" the rest.parameter-efficient fine-tuningadapterPEFTcs.CLcs.LG", // peft
+                "loraLoRALoRAQLoRAlow-rank adaptationLoRa radioLPWAN", // lora
+                "doraDoRADoRA", // dora
+                "3d-loraLoRA for 3D\\vision3D LoRA", // 3d-lora
+                "prompt-tuningPrompt tuningsoft promptprefix-tuning", // prompt-tuning
+                "scaling-lawsScaling lawsscaling law", // scaling-laws
+                "gpt-4GPT-4 class models", // gpt-4
+            },
+            new int[]
+            {
+                4, 31, 48, 31, 7, 4, 5, 5, 4, 4, 0, 4, 5, 19, 10, 5, 4, 4, 0, 4, 7, 18, 0, 7,
+                13, 13, 0, 11, 13, 12, 12, 0, 11, 5, 18, 0,
+            },
+            new int[]
+            {
+                -1, 3, 0, 2, 0, 0, 1, 0, 3, 2, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0,
+                0, 0, 0, 2, 0, 0, 0, 0, -1, 1, 0, 0, 0, 5, 0, 0, 0,
+            },
+            new double[]
+            {
+                double.NaN, 1, 0.25, 1, 0.3, 1, 1, 1, 1, 1, double.NaN, 1, double.NaN, 1, double.NaN, 1, 1, double.NaN, 1, double.NaN,
+            },
+            CreateTopic);
+
+        private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
+        {
+            switch (index)
+            {
+                case 0:
+                    return new TopicTypes.Peft(definition);
+                case 1:
+                    return new TopicTypes.Lora(definition);
+                case 5:
+                    return new TopicTypes.ScalingLaws(definition);
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
         /// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a
@@ -104,174 +134,50 @@ namespace Research.Taxonomy
             Gpt4 = 6,
         }
 
-        /// <summary>The generated topic classes: one per topic, with a typed property per child topic.</summary>
+        /// <summary>The generated topic classes: one per topic that has children, with a typed property per child topic.</summary>
         public static class TopicTypes
         {
             /// <summary>Parameter-efficient fine-tuning (<c>peft</c>).</summary>
             /// <remarks>Training &lt;few&gt; parameters &amp; "freezing" the rest.</remarks>
             public sealed class Peft : global::PaperModel.Classification.Topic
             {
-                internal Peft()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "peft",
-                        "Parameter-efficient fine-tuning",
-                        "Training <few> parameters & \"freezing\" the rest.",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("parameter-efficient fine-tuning", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("adapter", 0.25, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("PEFT", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        new string[] { "cs.CL", "cs.LG" },
-                        null))
+                internal Peft(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Lora = new global::Research.Taxonomy.Topics.TopicTypes.Lora();
-                    PromptTuning = new global::Research.Taxonomy.Topics.TopicTypes.PromptTuning();
                 }
 
                 /// <summary>LoRA (<c>lora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Lora Lora { get; }
+                public global::Research.Taxonomy.Topics.TopicTypes.Lora Lora => (global::Research.Taxonomy.Topics.TopicTypes.Lora)base.Children[0];
 
                 /// <summary>Prompt tuning (<c>prompt-tuning</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.PromptTuning PromptTuning { get; }
+                public global::PaperModel.Classification.Topic PromptTuning => base.Children[1];
             }
 
             /// <summary>LoRA (<c>lora</c>).</summary>
             public sealed class Lora : global::PaperModel.Classification.Topic
             {
-                internal Lora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "lora",
-                        "LoRA",
-                        "",
-                        "peft",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("LoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                            new global::PaperModel.Classification.TopicPhrase("QLoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                            new global::PaperModel.Classification.TopicPhrase("low-rank adaptation", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("LoRa radio", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("LPWAN", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<string>(),
-                        0.3))
+                internal Lora(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Dora = new global::Research.Taxonomy.Topics.TopicTypes.Dora();
-                    ThreeDLora = new global::Research.Taxonomy.Topics.TopicTypes.ThreeDLora();
                 }
 
                 /// <summary>DoRA (<c>dora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Dora Dora { get; }
+                public global::PaperModel.Classification.Topic Dora => base.Children[0];
 
                 /// <summary>LoRA for 3D\vision (<c>3d-lora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.ThreeDLora ThreeDLora { get; }
-            }
-
-            /// <summary>DoRA (<c>dora</c>).</summary>
-            public sealed class Dora : global::PaperModel.Classification.Topic
-            {
-                internal Dora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "dora",
-                        "DoRA",
-                        "",
-                        "lora",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("DoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>LoRA for 3D\vision (<c>3d-lora</c>).</summary>
-            public sealed class ThreeDLora : global::PaperModel.Classification.Topic
-            {
-                internal ThreeDLora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "3d-lora",
-                        "LoRA for 3D\\vision",
-                        "",
-                        "lora",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("3D LoRA", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>Prompt tuning (<c>prompt-tuning</c>).</summary>
-            public sealed class PromptTuning : global::PaperModel.Classification.Topic
-            {
-                internal PromptTuning()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "prompt-tuning",
-                        "Prompt tuning",
-                        "",
-                        "peft",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("soft prompt", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("prefix-tuning", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
+                public global::PaperModel.Classification.Topic ThreeDLora => base.Children[1];
             }
 
             /// <summary>Scaling laws (<c>scaling-laws</c>).</summary>
             public sealed class ScalingLaws : global::PaperModel.Classification.Topic
             {
-                internal ScalingLaws()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "scaling-laws",
-                        "Scaling laws",
-                        "",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("scaling law", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
+                internal ScalingLaws(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Gpt4 = new global::Research.Taxonomy.Topics.TopicTypes.Gpt4();
                 }
 
                 /// <summary>GPT-4 class models (<c>gpt-4</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Gpt4 Gpt4 { get; }
-            }
-
-            /// <summary>GPT-4 class models (<c>gpt-4</c>).</summary>
-            public sealed class Gpt4 : global::PaperModel.Classification.Topic
-            {
-                internal Gpt4()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "gpt-4",
-                        "GPT-4 class models",
-                        "",
-                        "scaling-laws",
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
+                public global::PaperModel.Classification.Topic Gpt4 => base.Children[0];
             }
         }
     }

@@ -12,21 +12,43 @@ namespace Consumer.App
     internal static partial class Small
     {
         /// <summary>Retrieval augmentation (<c>retrieval</c>).</summary>
-        public static global::Consumer.App.Small.TopicTypes.Retrieval Retrieval { get; } = new global::Consumer.App.Small.TopicTypes.Retrieval();
+        public static global::PaperModel.Classification.Topic Retrieval => Taxonomy.Topics[0];
 
         /// <summary>Tool use &amp; agents (<c>agents</c>).</summary>
-        public static global::Consumer.App.Small.TopicTypes.Agents Agents { get; } = new global::Consumer.App.Small.TopicTypes.Agents();
+        public static global::PaperModel.Classification.Topic Agents => Taxonomy.Topics[1];
 
-        /// <summary>The taxonomy with every topic above, built from generated data (no JSON is read at run time).</summary>
-        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Taxonomy.FromGenerated(
+        /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
+        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "small",
             "1.0",
             "",
-            new global::PaperModel.Classification.Topic[]
+            new string[]
             {
-                Retrieval,
-                Agents,
-            });
+                "retrievalRetrieval augmentationretrieval-augmented generationRAG", // retrieval
+                "agentsTool use & agents", // agents
+            },
+            new int[]
+            {
+                9, 22, 0, 30, 3, 6, 17, 0,
+            },
+            new int[]
+            {
+                -1, 2, 0, 0, 0, 1, -1, 0, 0, 0,
+            },
+            new double[]
+            {
+                double.NaN, 1, 1, double.NaN,
+            },
+            CreateTopic);
+
+        private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
+        {
+            switch (index)
+            {
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
         /// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a
@@ -87,46 +109,9 @@ namespace Consumer.App
             Agents = 1,
         }
 
-        /// <summary>The generated topic classes: one per topic, with a typed property per child topic.</summary>
+        /// <summary>The generated topic classes: one per topic that has children, with a typed property per child topic.</summary>
         public static class TopicTypes
         {
-            /// <summary>Retrieval augmentation (<c>retrieval</c>).</summary>
-            public sealed class Retrieval : global::PaperModel.Classification.Topic
-            {
-                internal Retrieval()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "retrieval",
-                        "Retrieval augmentation",
-                        "",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("retrieval-augmented generation", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("RAG", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>Tool use &amp; agents (<c>agents</c>).</summary>
-            public sealed class Agents : global::PaperModel.Classification.Topic
-            {
-                internal Agents()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "agents",
-                        "Tool use & agents",
-                        "",
-                        null,
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
         }
     }
 }
