@@ -42,6 +42,9 @@ public sealed class ClassifyGroup : IQuickGroup
         context.Compare("generated vs (e) naive words + FrozenDictionary", Generated, mchars, () => baselines.NaiveWords(papers), mchars, "M chars", 1.5);
         context.Compare("generated vs (f) read every char (floor)", Generated, mchars, () => ClassifyBaselines.ReadEveryChar(papers), mchars, "M chars", 0.3);
         context.Compare("run-time loaded vs generated", RunTime, mchars, Generated, mchars, "M chars");
+        var tables = Classifier.BuildTables(taxonomy);
+        context.Compare("profile: matcher alone (no scoring) vs (f) floor", () => ClassifyBaselines.ScanOnly(tables, papers), mchars, () => ClassifyBaselines.ReadEveryChar(papers), mchars, "M chars");
+        context.Compare("profile: classify vs matcher alone", Generated, mchars, () => ClassifyBaselines.ScanOnly(tables, papers), mchars, "M chars");
         context.Compare("run-time loaded vs (c) SearchValues<string> scan", RunTime, mchars, () => baselines.SearchValuesScan(papers), mchars, "M chars", 3);
 
         var none = inputs.Distinct.FirstOrDefault(p => runtime.Classify(p).Topics.Count == 0)
