@@ -117,7 +117,7 @@ public sealed class Classifier
     /// The phrases and vetoes of the topics, in the one order the tables number them (<see cref="PhraseEntry.PhraseIndex"/>):
     /// topic by topic in pre-order, each topic's phrases in file order and then its vetoes.
     /// </summary>
-    private static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)
+    internal static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)
     {
         for (var t = 0; t < topics.Count; t++)
         {

@@ -4,6 +4,7 @@ using PaperModel.Classification;
 using PaperModel.Common.Matching;
 using PaperModel.Formats;
 using PaperModel.Testing;
+using PaperModel.Tests.Classification;
 
 namespace PaperModel.Tests.Matching;
 
@@ -16,26 +17,12 @@ public class ReferenceMatcherTests
 {
     private static readonly Lazy<(MatcherTables Tables, ReferenceMatcher Reference)> Default = new(() =>
     {
-        var phrases = Sources(Taxonomy.LoadFile(RepoPaths.DefaultTaxonomy)).ToList();
+        var phrases = Classifier.Sources(Taxonomy.LoadFile(RepoPaths.DefaultTaxonomy).Topics).ToList();
         return (MatcherTables.Build(phrases), new ReferenceMatcher(phrases));
     });
 
-    public static TheoryData<string> SampleFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
-                     .Where(f => !f.EndsWith(".tsv", StringComparison.Ordinal))
-                     .Select(f => Path.GetRelativePath(RepoPaths.Samples, f))
-                     .Order(StringComparer.Ordinal))
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(SampleFiles))]
+    [MemberData(nameof(GeneratedTaxonomyTests.SampleFiles), MemberType = typeof(GeneratedTaxonomyTests))]
     public void Scanner_finds_what_the_reference_finds_in_every_sample_paper(string sample)
     {
         var (tables, reference) = Default.Value;
@@ -121,22 +108,6 @@ public class ReferenceMatcherTests
         return [.. occurrences.Items.ToArray()
             .Select(o => ReferenceMatcher.Describe(tables.Entries[o.Entry].PhraseIndex, o.Start, o.Length))
             .Order(StringComparer.Ordinal)];
-    }
-
-    private static IEnumerable<PhraseSource> Sources(Taxonomy taxonomy)
-    {
-        for (var t = 0; t < taxonomy.Topics.Count; t++)
-        {
-            foreach (var phrase in taxonomy.Topics[t].Phrases)
-            {
-                yield return new PhraseSource(t, false, phrase.Text, phrase.Weight, phrase.Kind);
-            }
-
-            foreach (var phrase in taxonomy.Topics[t].Vetoes)
-            {
-                yield return new PhraseSource(t, true, phrase.Text, phrase.Weight, phrase.Kind);
-            }
-        }
     }
 
     /// <summary>Words of the default taxonomy's phrases and of the sample page, in several spellings.</summary>
