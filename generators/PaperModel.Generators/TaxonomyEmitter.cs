@@ -189,6 +189,9 @@ internal static class TaxonomyEmitter
         var integers = new List<int>();
         var numbers = new List<double>();
         TaxonomyData.Encode(spec.Topics, text, lengths, integers, numbers);
+        // Nullable analysis of large array initializers is slow in the compiler (seconds for thousands of topics) and
+        // finds nothing in literals, so the tables are compiled without it.
+        w.Line("#nullable disable");
         w.Line("/// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>");
         w.Line($"public static global::PaperModel.Classification.Taxonomy Taxonomy {{ get; }} = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(");
         w.Indent();
@@ -209,6 +212,7 @@ internal static class TaxonomyEmitter
         WriteNumbers(w, "double", numbers.Select(static n => double.IsNaN(n) ? "double.NaN" : Number(n)));
         w.Line("CreateTopic);");
         w.Unindent();
+        w.Line("#nullable restore");
         w.Line();
         w.Line("private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)");
         using (w.OpenBlock())

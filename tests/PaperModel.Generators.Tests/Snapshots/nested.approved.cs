@@ -19,6 +19,7 @@ namespace Research.Taxonomy
         /// <summary>Scaling laws (<c>scaling-laws</c>).</summary>
         public static global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws ScalingLaws => (global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws)Taxonomy.Topics[5];
 
+        #nullable disable
         /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
         public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "nested",
@@ -49,6 +50,7 @@ namespace Research.Taxonomy
                 double.NaN, 1, 0.25, 1, 0.3, 1, 1, 1, 1, 1, double.NaN, 1, double.NaN, 1, double.NaN, 1, 1, double.NaN, 1, double.NaN,
             },
             CreateTopic);
+        #nullable restore
 
         private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
         {

@@ -17,6 +17,7 @@ namespace Consumer.App
         /// <summary>Tool use &amp; agents (<c>agents</c>).</summary>
         public static global::PaperModel.Classification.Topic Agents => Taxonomy.Topics[1];
 
+        #nullable disable
         /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
         public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "small",
@@ -40,6 +41,7 @@ namespace Consumer.App
                 double.NaN, 1, 1, double.NaN,
             },
             CreateTopic);
+        #nullable restore
 
         private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
         {
