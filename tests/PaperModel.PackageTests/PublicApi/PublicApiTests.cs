@@ -22,6 +22,7 @@ public sealed class PublicApiTests
         [
             "System.Runtime.CompilerServices.CompilerGeneratedAttribute",
             "System.Diagnostics.DebuggerNonUserCodeAttribute",
+            "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
         ],
     };
 
@@ -89,6 +90,15 @@ public sealed class PublicApiTests
             FieldInfo field => field.IsPublic || field.IsFamily || field.IsFamilyOrAssembly,
             _ => false,
         };
+    }
+
+    [Fact]
+    public void Http_public_api_is_approved()
+    {
+        var assembly = typeof(PaperModel.Http.ArxivApiClient).Assembly;
+        TargetFrameworkOf(assembly).Should().Be(".NETCoreApp,Version=v8.0");
+
+        Approvals.Verify(assembly.GeneratePublicApi(Options), Path.Combine("tests", "PaperModel.PackageTests", "PublicApi", "PaperModel.Http.net8.0.approved.txt"));
     }
 
     private static string ApprovedFile(string targetFramework) =>

@@ -16,6 +16,7 @@ internal static class ReadProblems
     public static readonly ReadProblem FileNotFound = new("PM1001", Error, "Input file not found", "the file does not exist.");
     public static readonly ReadProblem IsDirectory = new("PM1002", Error, "Input cannot be read", "it is a directory, not a file.");
     public static readonly ReadProblem Unreadable = IsDirectory with { MessageFormat = "the input cannot be read: {0}" };
+    public static readonly ReadProblem UnknownDocument = new("PM1003", Error, "Input is in no format the library reads", "{0}.");
     public static readonly ReadProblem CorruptGzip = new("PM1090", Error, "Gzip input is corrupt", "the gzip data is corrupt: {0}");
 
     // Daily Papers page text (PM1010-PM1029).
@@ -86,7 +87,7 @@ internal static class ReadProblems
     /// <summary>Every descriptor, by code.</summary>
     public static IReadOnlyList<ReadProblem> All { get; } =
     [
-        FileNotFound, IsDirectory, Unreadable,
+        FileNotFound, IsDirectory, Unreadable, UnknownDocument,
         NoPapers, TitleWithoutAbstract, AbstractWithoutTitle, NotADay, BadDate, PageLineTooLong, DetailsWithoutPaper, AbstractCut, BinaryText, InvalidUtf8,
         ApiInvalidJson, ApiItemInvalidJson, ApiNotArrayOrObject, ApiWrongType, ApiNotWholeNumber, ApiMissingId, ApiMissingTitle, ApiMissingAuthorName, ApiTokenTooLong, ApiItemTooLong, ApiBadUrl, ApiBadDate,
         AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomNotAFeed,

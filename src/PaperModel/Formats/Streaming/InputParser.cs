@@ -84,6 +84,15 @@ internal sealed class InputParser : RecordParser
                         return ReadStep.NeedMore;
                     }
 
+                    // Markup or JSON that no format reads is one problem saying what it is, never read as page text.
+                    if (_format is null && FormatDetector.DescribeUnreadable(_head!.Bytes) is { } what)
+                    {
+                        Sink.ReportAt(ReadProblems.UnknownDocument, 1, 1, what);
+                        _head = null;
+                        _phase = Phase.Done;
+                        continue;
+                    }
+
                     var format = _format ?? PaperFormats.Detect(_head!.Bytes);
                     var input = _head is null ? _input! : Own(_head.Replay());
                     _head = null;
