@@ -13,10 +13,10 @@ namespace PaperModel.Generators;
 internal static class ClassModelBuilder
 {
     /// <summary>Names the generated class declares next to the root topics.</summary>
-    private static readonly string[] ClassMembers = ["Taxonomy", "All", "Roots", "Get", "Find", "GetId", "Classifier", "ClassifierHolder"];
+    private static readonly string[] ClassMembers = ["Taxonomy", "All", "Roots", "Get", "Find", "GetId", "Classifier", "ClassifierHolder", "CreateTopic"];
 
     /// <summary>Names of the generated nested types: no topic may use them (nor the members of <c>object</c>).</summary>
-    private static readonly string[] Reserved = ["TopicId", "TopicTypes", "ClassifierHolder", "GeneratedPhraseMatcher", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
+    private static readonly string[] Reserved = ["TopicId", "TopicTypes", "ClassifierHolder", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
 
     /// <summary>Members every <c>Topic</c> has (public, protected and internal): a child topic's property may not hide them.</summary>
     private static readonly string[] TopicMembers =

@@ -14,6 +14,9 @@ internal sealed class ClassifierScratch
     /// <summary>The title (0) and the abstract (1).</summary>
     public FieldScratch[] Fields { get; } = [new(), new()];
 
+    /// <summary>The tokens of the field being scanned.</summary>
+    public ScanBuffer<TokenHit> Tokens { get; } = new();
+
     /// <summary>Per topic: the product of (1 - weight) over the evidence that counts.</summary>
     public double[] Miss { get; private set; } = [];
 
@@ -48,7 +51,7 @@ internal sealed class FieldScratch
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
     public string Text => _markup.Text;
 
-    public OccurrenceBuffer Occurrences { get; } = new();
+    public ScanBuffer<Occurrence> Occurrences { get; } = new();
 
     public bool[] Vetoed => _vetoed;
 

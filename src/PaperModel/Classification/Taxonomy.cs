@@ -1,7 +1,7 @@
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using PaperModel.Classification.Generated;
 using PaperModel.Common.Taxonomy;
 using PaperModel.Formats;
 
@@ -23,7 +23,7 @@ public sealed class Taxonomy
 {
     private readonly Dictionary<string, Topic> _byId;
 
-    private Taxonomy(string name, string version, string description, IReadOnlyList<Topic> topics)
+    internal Taxonomy(string name, string version, string description, IReadOnlyList<Topic> topics)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Version = version ?? throw new ArgumentNullException(nameof(version));
@@ -188,20 +188,6 @@ public sealed class Taxonomy
         return taxonomy is not null;
     }
 
-    /// <summary>
-    /// Builds a taxonomy from topics created by generated code, in pre-order (each parent before its children).
-    /// Generated classes call this so that no JSON is parsed at start-up; it is not meant to be called directly.
-    /// </summary>
-    /// <param name="name">The taxonomy's name.</param>
-    /// <param name="version">The taxonomy's version.</param>
-    /// <param name="description">The description (may be empty).</param>
-    /// <param name="topics">The topics, each parent before its children.</param>
-    /// <returns>The taxonomy, which the topics now belong to.</returns>
-    /// <exception cref="ArgumentException">A parent is missing or comes after its child, an id is used twice, or a topic already belongs to a taxonomy.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static Taxonomy FromGenerated(string name, string version, string description, IReadOnlyList<Topic> topics) =>
-        new(name, version, description, topics);
-
     /// <summary>Returns the name and version.</summary>
     /// <returns><c>name version</c>.</returns>
     public override string ToString() => Name + " " + Version;
@@ -215,28 +201,22 @@ public sealed class Taxonomy
             problem.Position.Column,
             problem.Severity == TaxonomyProblemSeverity.Error ? ProblemSeverity.Error : ProblemSeverity.Warning);
 
-    private static Taxonomy FromSpec(TaxonomySpec spec)
-    {
-        var topics = new Topic[spec.Topics.Count];
-        for (var i = 0; i < topics.Length; i++)
-        {
-            var t = spec.Topics[i];
-            topics[i] = new Topic(new TopicDefinition(
-                t.Id,
-                t.Name,
-                t.Description,
-                t.ParentId,
-                t.Phrases.Select(ToPhrase).ToArray(),
-                t.Vetoes.Select(ToPhrase).ToArray(),
-                t.Categories.ToArray(),
-                t.Threshold));
-        }
+    /// <summary>The data of a topic read from a taxonomy file or from generated tables.</summary>
+    internal static TopicDefinition DefinitionOf(TopicSpec t) =>
+        new(
+            t.Id,
+            t.Name,
+            t.Description,
+            t.ParentId,
+            t.Phrases.Select(ToPhrase).ToArray(),
+            t.Vetoes.Select(ToPhrase).ToArray(),
+            t.Categories.ToArray(),
+            t.Threshold);
 
-        return new Taxonomy(spec.Name, spec.Version, spec.Description, topics);
-    }
+    private static Taxonomy FromSpec(TaxonomySpec spec) =>
+        new(spec.Name, spec.Version, spec.Description, spec.Topics.Select(static t => new Topic(DefinitionOf(t))).ToArray());
 
-    private static TopicPhrase ToPhrase(PhraseSpec phrase) =>
-        new(phrase.Text, phrase.Weight, phrase.Kind == Common.Taxonomy.PhraseKind.Acronym ? PhraseKind.Acronym : PhraseKind.Keyword);
+    private static TopicPhrase ToPhrase(PhraseSpec phrase) => new(phrase.Text, phrase.Weight, phrase.Kind);
 
     private static string ReadAll(Stream stream)
     {

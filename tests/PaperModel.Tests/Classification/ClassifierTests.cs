@@ -184,22 +184,6 @@ public class ClassifierTests
     }
 
     [Fact]
-    public void Generated_matcher_data_that_does_not_fit_its_taxonomy_is_rejected()
-    {
-        var unsorted = () => new Classifier(new HandMatcher(Taxonomy, ["LORA", "ADAPTER"], [], []));
-        var badPhrase = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [99, 1, 0, -1], []));
-        var badLiteral = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0, 1, 0, 5], []));
-        var truncated = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0], []));
-        var lookupMisses = () => new Classifier(new HandMatcher(Taxonomy, ["LORA"], [0, 1, 0, -1], [], found: false));
-
-        unsorted.Should().Throw<InvalidOperationException>().WithMessage("*taxonomy 'test' does not match it*not sorted*");
-        badPhrase.Should().Throw<InvalidOperationException>().WithMessage("*phrase index is out of range*");
-        badLiteral.Should().Throw<InvalidOperationException>().WithMessage("*literal index is out of range*");
-        truncated.Should().Throw<InvalidOperationException>().WithMessage("*end early*");
-        lookupMisses.Should().Throw<InvalidOperationException>().WithMessage("*does not find token 'LORA'*");
-    }
-
-    [Fact]
     public void WithOptions_rescores_with_the_same_tables_and_leaves_the_original_alone()
     {
         const string Title = "Adapters for speech";
@@ -237,11 +221,4 @@ public class ClassifierTests
 
     private static string Describe(PaperClassification result) =>
         string.Join("|", result.Topics.Select(t => $"{t.Topic.Id}:{t.Score:R}:{string.Join(",", t.Evidence.Select(e => $"{e.Field}{e.Start}+{e.Length}"))}"));
-
-    /// <summary>A matcher written by hand, as the generator would, to feed the classifier inconsistent tables.</summary>
-    private sealed class HandMatcher(Taxonomy taxonomy, string[] tokens, int[] entries, string[] literals, bool found = true)
-        : GeneratedMatcher(taxonomy, [.. tokens], entries, literals)
-    {
-        public override int Find(ReadOnlySpan<char> foldedToken) => found ? Array.IndexOf(tokens, foldedToken.ToString()) : -1;
-    }
 }

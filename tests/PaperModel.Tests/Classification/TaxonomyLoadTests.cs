@@ -1,5 +1,6 @@
 using System.Text;
 using PaperModel.Classification;
+using PaperModel.Classification.Generated;
 using PaperModel.Testing;
 
 namespace PaperModel.Tests.Classification;
@@ -229,15 +230,15 @@ public class TaxonomyLoadTests
         var root = new TestTopic(new TopicDefinition("a", "A", "", null, [], [], [], null));
         var child = new TestTopic(new TopicDefinition("b", "B", "", "a", [], [], [], 0.5));
 
-        var taxonomy = Taxonomy.FromGenerated("t", "1", "", [root, child]);
+        var taxonomy = new Taxonomy("t", "1", "", [root, child]);
 
         child.Parent.Should().BeSameAs(root);
         taxonomy.Roots.Should().Equal(root);
 
         var orphan = new TestTopic(new TopicDefinition("c", "C", "", "missing", [], [], [], null));
-        var act = () => Taxonomy.FromGenerated("t", "1", "", [orphan]);
+        var act = () => new Taxonomy("t", "1", "", [orphan]);
         act.Should().Throw<ArgumentException>().WithMessage("The parent 'missing' of topic 'c' must come before it.*");
-        var reuse = () => Taxonomy.FromGenerated("t", "1", "", [root]);
+        var reuse = () => new Taxonomy("t", "1", "", [root]);
         reuse.Should().Throw<ArgumentException>().WithMessage("Topic 'a' already belongs to a taxonomy.*");
     }
 

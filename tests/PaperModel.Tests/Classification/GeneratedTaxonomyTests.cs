@@ -5,10 +5,11 @@ using PaperModel.Testing;
 namespace PaperModel.Tests.Classification;
 
 /// <summary>
-/// The classifier of the generated <see cref="DefaultTopics"/> class (generated token lookup) against a classifier built at run
-/// time from the same taxonomy file (hash-table lookup): identical results on every paper of every sample file.
+/// The classifier of the generated <see cref="DefaultTopics"/> class (its taxonomy built from the data the generator emitted)
+/// against a classifier of the same taxonomy file loaded at run time: identical results on every paper of every sample
+/// file.
 /// </summary>
-public class GeneratedMatcherTests
+public class GeneratedTaxonomyTests
 {
     public static TheoryData<string> SampleFiles()
     {
@@ -26,7 +27,7 @@ public class GeneratedMatcherTests
 
     [Theory]
     [MemberData(nameof(SampleFiles))]
-    public void Generated_and_runtime_matchers_agree_on_every_paper(string sample)
+    public void Generated_and_loaded_taxonomies_classify_every_paper_alike(string sample)
     {
         var runtime = new Classifier(SeedLabelTests.LoadDefault());
         var papers = PaperReader.ReadFile(RepoPaths.Sample(sample)).Papers;
