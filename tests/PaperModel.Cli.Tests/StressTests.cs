@@ -42,7 +42,7 @@ public sealed class StressTests
         File.WriteAllText(input, string.Concat(Enumerable.Repeat(File.ReadAllText(RepoPaths.DailyPapersPage), 40)));
         try
         {
-            using var process = Start("read", input, "--output", "jsonl");
+            using var process = Start("read", input, "--as", "jsonl");
             var stderr = process.StandardError.ReadToEndAsync();
             var head = new char[100];
             process.StandardOutput.ReadBlock(head, 0, head.Length).Should().Be(100);
@@ -64,7 +64,7 @@ public sealed class StressTests
         var run = CliRun.Process(null, "convert", RepoPaths.DailyPapersPage, "-o", Path.Combine(Path.GetTempPath(), $"no-such-dir-{Guid.NewGuid():N}", "out.jsonl"));
 
         run.ExitCode.Should().Be(1);
-        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("papers: error: the output cannot be written: ");
+        run.StderrLines.Should().ContainSingle().Which.Should().StartWith("papers: error: cannot write ");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ReaderRegressionTests
 
     private static readonly PaperReadOptions Options = new() { SourceName = "input", ReferenceDate = ReaderTarget.ReferenceDate };
 
-    public static TheoryData<string> JsonFormats => [ArxivMetadataFormat.FormatName, HuggingFaceApiFormat.FormatName];
+    public static TheoryData<string> JsonFormats => [FormatNames.ArxivMetadata, FormatNames.HuggingFaceApi];
 
     public static TheoryData<string> AllFormats => [.. PaperFormats.All.Select(static f => f.Name)];
 
@@ -76,9 +76,9 @@ public sealed class ReaderRegressionTests
     }
 
     [Theory]
-    [InlineData(HuggingFaceApiFormat.FormatName, "hf-daily-papers-api.sample.json")]
-    [InlineData(ArxivMetadataFormat.FormatName, "arxiv-metadata-snapshot.sample.jsonl")]
-    [InlineData(ArxivAtomFormat.FormatName, "arxiv-api-atom.sample.xml")]
+    [InlineData(FormatNames.HuggingFaceApi, "hf-daily-papers-api.sample.json")]
+    [InlineData(FormatNames.ArxivMetadata, "arxiv-metadata-snapshot.sample.jsonl")]
+    [InlineData(FormatNames.ArxivAtom, "arxiv-api-atom.sample.xml")]
     public void A_UTF8_byte_order_mark_loses_nothing_whether_the_format_is_given_or_detected(string format, string sample)
     {
         var plain = File.ReadAllBytes(RepoPaths.Format(sample));
@@ -136,7 +136,7 @@ public sealed class ReaderRegressionTests
 
         // The page text loses the long card as two problems: its abstract line (PM1014), then its title left alone (PM1011).
         result.Papers.Should().HaveCount(records - 1);
-        result.Problems.Where(static p => p.Severity == ProblemSeverity.Error).Should().HaveCount(format == HuggingFaceDailyTextFormat.FormatName ? 2 : 1)
+        result.Problems.Where(static p => p.Severity == ProblemSeverity.Error).Should().HaveCount(format == FormatNames.DailyText ? 2 : 1)
             .And.OnlyContain(static p => p.Line > 0 && p.Column > 0);
     }
 
@@ -184,8 +184,8 @@ public sealed class ReaderRegressionTests
     }
 
     [Theory]
-    [InlineData(HuggingFaceApiFormat.FormatName, "[{\"paper\":{\"id\":\"2310.00001\",\"title\":\"A\"}},\n{\"paper\":{\"id\":\"2310.00002\",\"title\":\"B\",\"x\":falsy_and_then_a_long_tail_of_text_after_the_bad_token_000000000000000000}}]")]
-    [InlineData(ArxivAtomFormat.FormatName, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry>\n<entry><id x=1>http://arxiv.org/abs/2101.00002v1</id><title>B</title></entry></feed>")]
+    [InlineData(FormatNames.HuggingFaceApi, "[{\"paper\":{\"id\":\"2310.00001\",\"title\":\"A\"}},\n{\"paper\":{\"id\":\"2310.00002\",\"title\":\"B\",\"x\":falsy_and_then_a_long_tail_of_text_after_the_bad_token_000000000000000000}}]")]
+    [InlineData(FormatNames.ArxivAtom, "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry>\n<entry><id x=1>http://arxiv.org/abs/2101.00002v1</id><title>B</title></entry></feed>")]
     public void Problem_positions_and_messages_do_not_depend_on_the_size_of_each_read(string format, string input)
     {
         var bytes = Encoding.UTF8.GetBytes(input);
@@ -213,7 +213,7 @@ public sealed class ReaderRegressionTests
         var badValue = Encoding.UTF8.GetBytes("\"").Concat(badTitle).Concat(Encoding.UTF8.GetBytes("\"")).ToArray();
         byte[] input;
         int column;
-        if (format == ArxivMetadataFormat.FormatName)
+        if (format == FormatNames.ArxivMetadata)
         {
             var head = Encoding.UTF8.GetBytes("{\"id\":\"0704.0002\",\"title\":");
             column = head.Length + 1;
@@ -251,12 +251,12 @@ public sealed class ReaderRegressionTests
         return format switch
         {
             // Many short tokens: one JSON string longer than the limit ends the reading (PM1034), see docs/reliability.md.
-            HuggingFaceApiFormat.FormatName => ($$$"""[{"paper":{"id":"2310.00001","title":"A"}},{"paper":{"id":"2310.00002","title":"B","ai_keywords":[{{{string.Join(",", Enumerable.Repeat("\"lora adapters\"", length / 16))}}}]}},{"paper":{"id":"2310.00003","title":"C"}}]""", 3),
-            ArxivOaiFormat.FormatName => ("<OAI-PMH xmlns='http://www.openarchives.org/OAI/2.0/'><ListRecords>" + OaiRecord("0801.0001", "A", "An abstract.")
+            FormatNames.HuggingFaceApi => ($$$"""[{"paper":{"id":"2310.00001","title":"A"}},{"paper":{"id":"2310.00002","title":"B","ai_keywords":[{{{string.Join(",", Enumerable.Repeat("\"lora adapters\"", length / 16))}}}]}},{"paper":{"id":"2310.00003","title":"C"}}]""", 3),
+            FormatNames.ArxivOai => ("<OAI-PMH xmlns='http://www.openarchives.org/OAI/2.0/'><ListRecords>" + OaiRecord("0801.0001", "A", "An abstract.")
                 + OaiRecord("0801.0002", "B", longText) + OaiRecord("0801.0003", "C", "An abstract.") + "</ListRecords></OAI-PMH>", 3),
-            ArxivAtomFormat.FormatName => ($$"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry><entry><id>http://arxiv.org/abs/2101.00002v1</id><title>B</title><summary>{{longText}}</summary></entry><entry><id>http://arxiv.org/abs/2101.00003v1</id><title>C</title></entry></feed>""", 3),
-            ArxivMetadataFormat.FormatName => (MetadataLine("0704.0001", "A") + "\n" + MetadataLine("0704.0002", longText) + "\n" + MetadataLine("0704.0003", "C") + "\n", 3),
-            PaperJsonLinesFormat.FormatName => ("{\"id\":\"x1\",\"title\":\"A\"}\n{\"id\":\"x2\",\"title\":\"B\",\"abstract\":\"" + longText + "\"}\n{\"id\":\"x3\",\"title\":\"C\"}\n", 3),
+            FormatNames.ArxivAtom => ($$"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/abs/2101.00001v1</id><title>A</title></entry><entry><id>http://arxiv.org/abs/2101.00002v1</id><title>B</title><summary>{{longText}}</summary></entry><entry><id>http://arxiv.org/abs/2101.00003v1</id><title>C</title></entry></feed>""", 3),
+            FormatNames.ArxivMetadata => (MetadataLine("0704.0001", "A") + "\n" + MetadataLine("0704.0002", longText) + "\n" + MetadataLine("0704.0003", "C") + "\n", 3),
+            FormatNames.PaperJsonLines => ("{\"id\":\"x1\",\"title\":\"A\"}\n{\"id\":\"x2\",\"title\":\"B\",\"abstract\":\"" + longText + "\"}\n{\"id\":\"x3\",\"title\":\"C\"}\n", 3),
             _ => ("Jul 30\n\n" + Card("A First Title") + "A Long Title\n\n" + longText + ".\n\n" + Card("A Third Title"), 3),
         };
     }

@@ -15,11 +15,11 @@ public sealed class ReadmeExampleTests
         var printed = new List<string>();
 
         // As in README.md, with the base address of the local server.
-        Topic[] mine = [Topics.Peft, Topics.Moe, Topics.Multimodal];
+        Topic[] mine = [DefaultTopics.Peft, DefaultTopics.Moe, DefaultTopics.Multimodal];
         using var services = new ServiceCollection().AddPaperModelHttp(o => o.HuggingFaceBaseAddress = server.BaseAddress).BuildServiceProvider();
         await foreach (var paper in services.GetRequiredService<HuggingFacePapersClient>().GetDailyPapersAsync())
         {
-            var topics = Topics.Classifier.Classify(paper);
+            var topics = DefaultTopics.Classifier.Classify(paper);
             if (mine.Any(topics.Contains))
             {
                 printed.Add($"{paper.ArxivId}  {paper.Title}");

@@ -31,7 +31,7 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 
         var run = ProcessRunner.Run(
             Path.Combine(tools, "papers"),
-            ["classify", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2025"],
+            ["classify", RepoPaths.DailyPapersPage, "--as", "jsonl", "--year", "2025"],
             packages.Root,
             new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
             DotNet.Timeout);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperModel.Classification;
 using PaperModel.Cli.Output;
 
 namespace PaperModel.Cli.Commands;
@@ -13,46 +14,31 @@ internal static class ClassifyCommand
     {
         var inputs = new InputOptions();
         var taxonomy = TaxonomyOption.Create();
-        var output = new Option<ClassificationOutputKind>("--output", "-o")
-        {
-            Description = "How to print: table (for people), jsonl (paper JSON plus a topics array, one per line), json (one array), csv (one row per paper and topic) or markdown.",
-            DefaultValueFactory = static _ => ClassificationOutputKind.Table,
-            HelpName = "table|jsonl|json|csv|markdown",
-        };
+        var output = new OutputOptions<ClassificationOutputKind>(
+            ClassificationOutputKind.Table,
+            "How to print: table (for people), jsonl (paper JSON plus a topics array, one per line), json (one array), csv (one row per paper and topic) or markdown.");
         var minScore = new Option<double>("--min-score")
         {
             Description = "Only report topics scoring at least this (0-1); assignment thresholds still apply.",
             DefaultValueFactory = static _ => 0.0,
             HelpName = "score",
+            CustomParser = static result => CommonOptions.ParseNumber(result, "--min-score", 0, 1),
         };
-        minScore.Validators.Add(static result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!(value >= 0 && value <= 1))
-            {
-                result.AddError($"--min-score must be between 0 and 1, not {value}.");
-            }
-        });
-        var topics = new Option<string[]>("--topic")
-        {
-            Description = "Only print papers assigned one of these topic ids (repeat the option or list several).",
-            HelpName = "id",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var topics = CommonOptions.Topics("Only print papers assigned one of these topic ids (repeat the option or list several: --topic peft,moe).");
         var command = new Command("classify", "Assign taxonomy topics to papers, with scores and evidence.")
         {
             inputs.Files,
             inputs.Format,
             inputs.Year,
             taxonomy,
-            output,
             minScore,
             topics,
         };
+        output.AddTo(command);
 
         command.SetAction(parseResult =>
         {
-            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context);
+            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context, out var taxonomyProblems);
             if (classifier is null)
             {
                 return ExitCodes.Problems;
@@ -66,20 +52,33 @@ internal static class ClassifyCommand
                 return ExitCodes.Usage;
             }
 
+            var kind = output.GetKind(parseResult, context);
+            using var target = output.Open(parseResult, context);
+            if (target is null)
+            {
+                return ExitCodes.Problems;
+            }
+
             var min = parseResult.GetValue(minScore);
             var reader = inputs.CreateReader(parseResult, context);
-            using var writer = ClassificationWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
+            using var writer = PaperWriter.Create(kind, target);
+            var classified = reader.ReadPapers(inputs.GetFiles(parseResult), paper =>
             {
-                var assigned = classifier.Classify(paper).Topics.Where(t => t.Score >= min).ToList();
-                if (wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal)))
+                var topics = classifier.Classify(paper).Topics;
+                IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
+                var shown = wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal));
+                return (Paper: paper, Topics: shown ? assigned : null);
+            });
+            foreach (var (paper, assigned) in classified)
+            {
+                if (assigned is not null)
                 {
                     writer.Write(paper, assigned);
                 }
             }
 
             writer.Complete();
-            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 && taxonomyProblems == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }

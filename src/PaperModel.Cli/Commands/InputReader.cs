@@ -20,7 +20,7 @@ internal sealed class InputReader
 
     /// <summary>Creates a reader.</summary>
     /// <param name="context">The console.</param>
-    /// <param name="formatName">A name from <see cref="PaperFormats.Names"/> (the command line validated it).</param>
+    /// <param name="formatName">A name from <see cref="CommonOptions.FormatNames"/> (the command line validated it).</param>
     /// <param name="options">Options for every file; the source name is set per file.</param>
     public InputReader(CliContext context, string formatName, PaperReadOptions options)
     {
@@ -33,21 +33,28 @@ internal sealed class InputReader
     public int ProblemCount { get; private set; }
 
     /// <summary>Streams the papers of every file, writing problems as they come.</summary>
-    public IEnumerable<Paper> ReadPapers(IEnumerable<string> files)
+    public IEnumerable<Paper> ReadPapers(IEnumerable<string> files) => ReadPapers(files, static paper => paper);
+
+    /// <summary>
+    /// Streams the papers of every file through a transform on every core (<see cref="ParallelPipeline"/>): the files
+    /// are read on one thread, batches of papers are transformed on the others, and the results come back in input
+    /// order, each problem written to standard error when the results before it have been given.
+    /// </summary>
+    /// <param name="files">The files, in order.</param>
+    /// <param name="transform">What to do with each paper (thread-safe): classify it, for instance.</param>
+    public IEnumerable<TResult> ReadPapers<TResult>(IEnumerable<string> files, Func<Paper, TResult> transform)
     {
-        foreach (var file in files)
+        var items = files.SelectMany(Read).SelectInOrder(item => item.Paper is { } paper ? new Step<TResult>(transform(paper), null) : new Step<TResult>(default!, item.Problem));
+        foreach (var step in items)
         {
-            foreach (var item in Read(file))
+            if (step.Problem is { } problem)
             {
-                if (item.Paper is { } paper)
-                {
-                    yield return paper;
-                }
-                else if (item.Problem is { } problem)
-                {
-                    ProblemCount++;
-                    _context.Error.WriteLine(problem.ToString());
-                }
+                ProblemCount++;
+                _context.Error.WriteLine(problem.ToString());
+            }
+            else
+            {
+                yield return step.Result;
             }
         }
     }
@@ -56,4 +63,7 @@ internal sealed class InputReader
         file == StandardInput
             ? PaperReader.Enumerate(_context.Input, _format, _options with { SourceName = StandardInputName })
             : PaperReader.EnumerateFile(file, _format, _options with { SourceName = file });
+
+    /// <summary>A transformed paper, or a problem.</summary>
+    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem);
 }

@@ -5,28 +5,40 @@ namespace PaperModel.Cli.Output;
 
 /// <summary>
 /// An aligned table for a terminal: the title and the most specific assigned topics with their scores
-/// (<c>peft/lora 0.90</c>), both cut to the width; a count at the end.
+/// (<c>peft/lora 0.90</c>), both cut to the width (nothing is cut without one); a count at the end.
 /// </summary>
-internal sealed class ClassificationTableWriter : ClassificationWriter
+internal sealed class ClassificationTableWriter : PaperWriter
 {
     private const int MinColumn = 20;
     private const string Gap = "  ";
 
+    // Without a width nothing is cut: titles keep this column unless they are longer.
+    private const int UncutTitleWidth = 72;
+
     private readonly int _titleWidth;
-    private readonly int _topicsWidth;
+    private readonly int? _cutTitlesAt;
+    private readonly int? _topicsWidth;
     private int _count;
     private int _withTopics;
 
-    public ClassificationTableWriter(TextWriter output, int width)
+    public ClassificationTableWriter(TextWriter output, int? width)
         : base(output)
     {
-        var usable = Math.Max(2 * MinColumn, width - Gap.Length - 1);
+        if (width is not { } w)
+        {
+            _titleWidth = UncutTitleWidth;
+            return;
+        }
+
+        var usable = Math.Max(2 * MinColumn, w - Gap.Length - 1);
         _titleWidth = Math.Max(MinColumn, usable * 11 / 20);
+        _cutTitlesAt = _titleWidth;
         _topicsWidth = Math.Max(MinColumn, usable - _titleWidth);
     }
 
-    public override void Write(Paper paper, IReadOnlyList<TopicAssignment> topics)
+    public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
+        topics ??= [];
         if (_count++ == 0)
         {
             WriteRow("TITLE", "TOPICS");
@@ -38,7 +50,7 @@ internal sealed class ClassificationTableWriter : ClassificationWriter
         }
 
         var described = string.Join(", ", MostSpecific(topics).Select(t => t.Topic.Path + " " + Score(t.Score)));
-        WriteRow(Cut(paper.Title, _titleWidth), Cut(described.Length == 0 ? "-" : described, _topicsWidth));
+        WriteRow(CutEnd(paper.Title, _cutTitlesAt), CutEnd(described.Length == 0 ? "-" : described, _topicsWidth));
     }
 
     public override void Complete()
@@ -50,7 +62,4 @@ internal sealed class ClassificationTableWriter : ClassificationWriter
 
     private void WriteRow(string title, string topics) =>
         Output.WriteLine(string.Concat(title.PadRight(_titleWidth), Gap, topics).TrimEnd());
-
-    private static string Cut(string text, int width) =>
-        text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1).TrimEnd(), "…");
 }

@@ -39,14 +39,14 @@ internal static class RecordOracle
     {
         var count = format.Name switch
         {
-            ArxivMetadataFormat.FormatName or PaperJsonLinesFormat.FormatName => JsonLines(decoded),
-            HuggingFaceApiFormat.FormatName => Json(decoded),
-            ArxivAtomFormat.FormatName => Atom(decoded),
+            FormatNames.ArxivMetadata or FormatNames.PaperJsonLines => JsonLines(decoded),
+            FormatNames.HuggingFaceApi => Json(decoded),
+            FormatNames.ArxivAtom => Atom(decoded),
             _ => new RecordCount(NonBlankLines(decoded), false, "at most one record per non-blank line"),
         };
 
         // A JSON token longer than the limit ends the reading (PM1034): with a small limit, only the bound holds.
-        return format.Name == HuggingFaceApiFormat.FormatName && options.MaxRecordLength < decoded.Length
+        return format.Name == FormatNames.HuggingFaceApi && options.MaxRecordLength < decoded.Length
             ? count with { Records = count.Records + 1, IsExact = false, Rule = count.Rule + " (+1, small MaxRecordLength)" }
             : count;
     }

@@ -7,7 +7,7 @@ public sealed class ArxivOaiFormatTests
 {
     private const string Sample = "arxiv-oai-arxivraw.sample.xml";
 
-    private static readonly ArxivOaiFormat Format = ArxivOaiFormat.Instance;
+    private static readonly PaperFormat Format = PaperFormats.ArxivOai;
 
     private static string Envelope(string records) =>
         $"""

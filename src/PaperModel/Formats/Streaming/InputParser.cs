@@ -162,24 +162,23 @@ internal sealed class InputParser : RecordParser
 
     private bool TryOpenFile()
     {
-        try
+        if (InputFile.TryOpen(_path!, FileBufferSize, _fileOptions, out var failure, out var error) is { } file)
         {
-            if (Directory.Exists(_path))
-            {
-                Sink.ReportAt(ReadProblems.IsDirectory, 0, 0);
-                return false;
-            }
-
-            _input = Own(new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, _fileOptions));
+            _input = Own(file);
             return true;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+
+        switch (failure)
         {
-            Sink.ReportAt(ReadProblems.FileNotFound, 0, 0);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            RecordDriver.ReportInputFailure(Sink, ex);
+            case InputFileFailure.Missing:
+                Sink.ReportAt(ReadProblems.FileNotFound, 0, 0);
+                break;
+            case InputFileFailure.Directory:
+                Sink.ReportAt(ReadProblems.IsDirectory, 0, 0);
+                break;
+            default:
+                RecordDriver.ReportInputFailure(Sink, error!);
+                break;
         }
 
         return false;

@@ -7,13 +7,12 @@ namespace PaperModel.Formats;
 /// The base of the XML formats: frames the record elements of a document node by node. <see cref="Fill"/> advances
 /// an <see cref="XmlReader"/> by one node (synchronously or asynchronously; the reader prohibits DTDs and resolves
 /// nothing), and <see cref="Next"/> builds the current record as an <see cref="XElement"/> from the nodes, so no read
-/// happens outside a fill. A format says which root it accepts (<see cref="AcceptsRoot"/>), which elements are its
-/// records (<see cref="IsRecord"/>) and how one maps (<see cref="MapRecord"/>). An XML error ends the reading with the
-/// format's problem (<see cref="InvalidXml"/>) and keeps the records before it. Text is read in chunks, and a record
-/// with more text than <see cref="PaperReadOptions.MaxRecordLength"/> is skipped (<see cref="RecordTooLong"/>) without
-/// being held.
+/// happens outside a fill. A format describes its root, its record elements and its mapping in an
+/// <see cref="XmlRecordShape"/>. An XML error ends the reading with the format's problem and keeps the records before it.
+/// Text is read in chunks, and a record with more text than <see cref="PaperReadOptions.MaxRecordLength"/> or nesting
+/// deeper than a record needs is skipped with the shape's problem, without being held.
 /// </summary>
-internal abstract class XmlRecordParser : RecordParser
+internal sealed class XmlRecordParser : RecordParser
 {
     private const int TextChunk = 4096;
 
@@ -22,6 +21,7 @@ internal abstract class XmlRecordParser : RecordParser
 
     private static readonly XNamespace XmlnsNamespace = XNamespace.Xmlns;
 
+    private readonly XmlRecordShape _shape;
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo _lineInfo;
     private readonly Stack<XElement> _open = new();
@@ -42,25 +42,14 @@ internal abstract class XmlRecordParser : RecordParser
     private Exception? _error;
     private string? _text;
 
-    protected XmlRecordParser(Stream stream, PaperReadOptions options, ProblemSink sink)
+    public XmlRecordParser(Stream stream, PaperReadOptions options, ProblemSink sink, XmlRecordShape shape)
         : base(sink)
     {
+        _shape = shape;
         _maxRecordLength = Math.Max(1, options.MaxRecordLength);
         _reader = XmlReader.Create(stream, CreateSettings());
         _lineInfo = (IXmlLineInfo)_reader;
     }
-
-    /// <summary>The problem that reports XML that cannot be read; its argument is the reader's message.</summary>
-    protected abstract ReadProblem InvalidXml { get; }
-
-    /// <summary>The problem that reports a record longer than the limit; its argument is the limit.</summary>
-    protected abstract ReadProblem RecordTooLong { get; }
-
-    /// <summary>The problem that reports a record nesting elements too deeply; its argument is the depth allowed.</summary>
-    protected abstract ReadProblem RecordTooDeep { get; }
-
-    /// <summary>Where the reader is (for problems about the node it is on).</summary>
-    protected IXmlLineInfo Position => _lineInfo;
 
     /// <summary>
     /// The XML settings of every XML format: no DTD (so no entity-expansion "XML bomb"), no resolver, no external
@@ -90,7 +79,7 @@ internal abstract class XmlRecordParser : RecordParser
                 Sink.Record = _recordNumber + 1;
                 var xml = error as XmlException;
                 Sink.ReportAt(
-                    InvalidXml,
+                    _shape.InvalidXml,
                     xml?.LineNumber > 0 ? xml.LineNumber : Math.Max(1, _lineInfo.LineNumber),
                     xml?.LineNumber > 0 ? xml.LinePosition : Math.Max(1, _lineInfo.LinePosition),
                     error.Message);
@@ -119,16 +108,16 @@ internal abstract class XmlRecordParser : RecordParser
         }
     }
 
-    public sealed override Paper? Map()
+    public override Paper? Map()
     {
         var record = _record!;
         _record = null;
-        return _recordTooDeep ? throw Sink.Reject(RecordTooDeep, -1, MaxRecordDepth)
-            : _recordTooLong ? throw Sink.Reject(RecordTooLong, -1, _maxRecordLength)
-            : MapRecord(record);
+        return _recordTooDeep ? throw Sink.Reject(_shape.RecordTooDeep, -1, MaxRecordDepth)
+            : _recordTooLong ? throw Sink.Reject(_shape.RecordTooLong, -1, _maxRecordLength)
+            : _shape.Map(record, Sink);
     }
 
-    public sealed override void Fill()
+    public override void Fill()
     {
         try
         {
@@ -155,7 +144,7 @@ internal abstract class XmlRecordParser : RecordParser
         }
     }
 
-    public sealed override async ValueTask FillAsync(CancellationToken cancellationToken)
+    public override async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -181,18 +170,6 @@ internal abstract class XmlRecordParser : RecordParser
     }
 
     public override void Dispose() => _reader.Dispose();
-
-    /// <summary>Whether the root element at the reader is the format's; when not, reports why (at <see cref="Position"/>).</summary>
-    protected abstract bool AcceptsRoot(XmlReader reader);
-
-    /// <summary>Whether the element at the reader (at any depth outside a record) starts a record.</summary>
-    protected abstract bool IsRecord(XmlReader reader);
-
-    /// <summary>Whether a record element is numbered as a record (problems of the others carry no record number).</summary>
-    protected virtual bool IsNumbered(XElement record) => true;
-
-    /// <summary>Maps a record element, reporting to <see cref="RecordParser.Sink"/> (problems point at its start tag).</summary>
-    protected abstract Paper? MapRecord(XElement record);
 
     // Counts text towards the record's length and keeps it while the record is within the limit.
     private void KeepText(int read)
@@ -227,19 +204,20 @@ internal abstract class XmlRecordParser : RecordParser
         }
 
         _rootChecked = true;
-        if (AcceptsRoot(_reader))
+        if (_reader.NodeType == XmlNodeType.Element && _reader.NamespaceURI == _shape.Namespace && Array.IndexOf(_shape.RootNames, _reader.LocalName) >= 0)
         {
             return true;
         }
 
         _done = true;
+        Sink.ReportAt(_shape.WrongRoot, _lineInfo.LineNumber, _lineInfo.LinePosition, _reader.Name, _reader.NamespaceURI, _shape.Namespace);
         return false;
     }
 
     // Outside a record: a record's start tag starts one. True when it is already complete (<entry/>).
     private bool StartRecord()
     {
-        if (_reader.NodeType != XmlNodeType.Element || !IsRecord(_reader))
+        if (_reader.NodeType != XmlNodeType.Element || _reader.NamespaceURI != _shape.Namespace || Array.IndexOf(_shape.RecordNames, _reader.LocalName) < 0)
         {
             return false;
         }
@@ -311,7 +289,29 @@ internal abstract class XmlRecordParser : RecordParser
 
     private ReadStep CompleteRecord()
     {
-        Sink.BeginRecord(IsNumbered(_record!) ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
+        var numbered = _record!.Name.LocalName != _shape.UnnumberedName;
+        Sink.BeginRecord(numbered ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
         return ReadStep.Record;
     }
 }
+
+/// <summary>What the records of an XML format are.</summary>
+/// <param name="Namespace">The namespace of the root and the record elements.</param>
+/// <param name="RootNames">The root elements the format accepts.</param>
+/// <param name="RecordNames">The record elements (at any depth outside a record).</param>
+/// <param name="InvalidXml">XML that cannot be read; its argument is the reader's message.</param>
+/// <param name="WrongRoot">Another root; its arguments are the root's name, its namespace and <paramref name="Namespace"/>.</param>
+/// <param name="RecordTooLong">A record with more text than the limit; its argument is the limit.</param>
+/// <param name="RecordTooDeep">A record nesting elements too deeply; its argument is the depth allowed.</param>
+/// <param name="Map">Maps a record element, reporting to the sink (problems point at its start tag).</param>
+/// <param name="UnnumberedName">A record element not counted as a record (its problems carry no record number).</param>
+internal sealed record XmlRecordShape(
+    string Namespace,
+    string[] RootNames,
+    string[] RecordNames,
+    ReadProblem InvalidXml,
+    ReadProblem WrongRoot,
+    ReadProblem RecordTooLong,
+    ReadProblem RecordTooDeep,
+    Func<XElement, ProblemSink, Paper?> Map,
+    string? UnnumberedName = null);
