@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;
@@ -20,7 +19,7 @@ public sealed class StressTests
         }
 
         // Reading standard input that never ends: only the interrupt can stop it.
-        using var process = Start("read", "-");
+        using var process = CliRun.Start("read", "-");
         var stderr = process.StandardError.ReadToEndAsync();
         WaitUntilRunning(process);
 
@@ -42,7 +41,7 @@ public sealed class StressTests
         File.WriteAllText(input, string.Concat(Enumerable.Repeat(File.ReadAllText(RepoPaths.DailyPapersPage), 40)));
         try
         {
-            using var process = Start("read", input, "--as", "jsonl");
+            using var process = CliRun.Start("read", input, "--as", "jsonl");
             var stderr = process.StandardError.ReadToEndAsync();
             var head = new char[100];
             process.StandardOutput.ReadBlock(head, 0, head.Length).Should().Be(100);
@@ -90,28 +89,6 @@ public sealed class StressTests
         {
             File.Delete(path);
         }
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "papers.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
     // The runtime installs its Ctrl-C handler while starting; the command is running once it has read from stdin.
