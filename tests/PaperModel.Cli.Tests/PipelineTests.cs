@@ -18,8 +18,8 @@ public sealed class PipelineTests
 
     [Theory]
     [InlineData("convert")]
-    [InlineData("read", "-o", "jsonl")]
-    [InlineData("classify", "-o", "jsonl")]
+    [InlineData("read", "--as", "jsonl")]
+    [InlineData("classify", "--as", "jsonl")]
     public void Papers_come_out_in_input_order_and_problems_in_order_at_their_lines(params string[] command)
     {
         var run = CliRun.InProcess(Input, [.. command, "-", "--format", "arxiv-metadata-jsonl"]);
@@ -36,7 +36,7 @@ public sealed class PipelineTests
     [Fact]
     public void Classify_assigns_what_the_classifier_assigns_one_paper_at_a_time()
     {
-        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--year", "2025", "-o", "jsonl");
+        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--year", "2025", "--as", "jsonl");
 
         var papers = PaperReader.ReadFile(RepoPaths.DailyPapersPage, options: new PaperReadOptions { Year = 2025 }).Papers;
         var expected = papers.Select(p => string.Join(",", Classification.DefaultTopics.Classifier.Classify(p).Topics.Select(t => t.Topic.Id)));
@@ -50,9 +50,9 @@ public sealed class PipelineTests
 
     [Theory]
     [InlineData("convert")]
-    [InlineData("read", "-o", "json")]
-    [InlineData("classify", "-o", "jsonl")]
-    [InlineData("classify", "-o", "json")]
+    [InlineData("read", "--as", "json")]
+    [InlineData("classify", "--as", "jsonl")]
+    [InlineData("classify", "--as", "json")]
     public void A_utf8_output_stream_gets_the_bytes_of_the_text_output(params string[] command)
     {
         string[] args = [.. command, RepoPaths.DailyPapersPage, RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"), "--year", "2025"];
