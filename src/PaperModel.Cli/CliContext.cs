@@ -11,4 +11,7 @@ internal sealed record CliContext(Stream Input, TextWriter Output, TextWriter Er
 
     /// <summary>The width of the terminal, for tables.</summary>
     public int Width { get; init; } = DefaultWidth;
+
+    /// <summary>Reads an environment variable (credentials come only from there); tests pass their own.</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

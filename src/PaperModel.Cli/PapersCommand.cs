@@ -70,6 +70,7 @@ internal static class PapersCommand
         root.Subcommands.Add(ConvertCommand.Create(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(TopicsCommand.Create(context));
+        root.Subcommands.Add(DigestCommand.Create(context));
         return root;
     }
 }

@@ -19,26 +19,8 @@ internal static class ClassifyCommand
             DefaultValueFactory = static _ => ClassificationOutputKind.Table,
             HelpName = "table|jsonl|json|csv|markdown",
         };
-        var minScore = new Option<double>("--min-score")
-        {
-            Description = "Only report topics scoring at least this (0-1); assignment thresholds still apply.",
-            DefaultValueFactory = static _ => 0.0,
-            HelpName = "score",
-        };
-        minScore.Validators.Add(static result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!(value >= 0 && value <= 1))
-            {
-                result.AddError($"--min-score must be between 0 and 1, not {value}.");
-            }
-        });
-        var topics = new Option<string[]>("--topic")
-        {
-            Description = "Only print papers assigned one of these topic ids (repeat the option or list several).",
-            HelpName = "id",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var minScore = TopicOptions.MinScore();
+        var topics = TopicOptions.Topics("Only print papers assigned one of these topic ids (repeat the option or list several).");
         var command = new Command("classify", "Assign taxonomy topics to papers, with scores and evidence.")
         {
             inputs.Files,
@@ -58,11 +40,9 @@ internal static class ClassifyCommand
                 return ExitCodes.Problems;
             }
 
-            var wanted = parseResult.GetValue(topics) ?? [];
-            var unknown = wanted.Where(id => !classifier.Taxonomy.Contains(id)).ToList();
-            if (unknown.Count > 0)
+            var wanted = TopicOptions.GetKnownTopics(parseResult, topics, classifier.Taxonomy, context);
+            if (wanted is null)
             {
-                context.Error.WriteLine($"papers: error: unknown topic id{(unknown.Count > 1 ? "s" : string.Empty)} {string.Join(", ", unknown.Select(id => "'" + id + "'"))}; run 'papers topics' to list them.");
                 return ExitCodes.Usage;
             }
 
