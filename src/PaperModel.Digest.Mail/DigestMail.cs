@@ -6,7 +6,7 @@ namespace PaperModel.Digest.Mail;
 /// <summary>
 /// Turns a <see cref="PaperDigest"/> into a mail message and sends it: one <c>multipart/alternative</c> message whose
 /// plain-text part is <see cref="DigestRenderer.PlainText"/> and whose HTML part is <see cref="DigestRenderer.Html"/>,
-/// both UTF-8; headers with non-ASCII text (a title with "é" or "—") are RFC 2047 encoded by MimeKit. Stateless and
+/// both UTF-8 and quoted-printable; headers with non-ASCII text (a title with "é" or "—") are RFC 2047 encoded by MimeKit. Stateless and
 /// thread-safe.
 /// </summary>
 public static class DigestMail
@@ -47,6 +47,14 @@ public static class DigestMail
             HtmlBody = DigestRenderer.Html.Render(digest),
         };
         message.Body = body.ToMessageBody();
+
+        // Quoted-printable: 7-bit safe through any relay and in .eml files, lines within SMTP's limit, and still
+        // readable where the text is ASCII.
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        }
+
         return message;
     }
 

@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PaperModel.Digest;
 
@@ -6,7 +7,7 @@ namespace PaperModel.Digest;
 /// A self-contained HTML page for mail clients. The layout is nested tables with inline styles (what every client
 /// keeps); the one <c>&lt;style&gt;</c> block only adds the dark scheme and narrow-screen padding for clients that
 /// read it, so a client that drops it still shows the light page. No script, font, image or external resource. Every
-/// string from a paper goes through <see cref="E"/> (<see cref="WebUtility.HtmlEncode(string)"/>).
+/// string from a paper goes through <see cref="E"/> (<see cref="HtmlEncoder"/>, letters of every script kept as they are).
 /// </summary>
 /// <remarks>
 /// The markup is C# raw string literals, one per element, with named style constants (<see cref="HtmlDigestStyles"/>):
@@ -15,6 +16,9 @@ namespace PaperModel.Digest;
 /// </remarks>
 internal sealed class HtmlDigestRenderer : DigestRenderer
 {
+    /// <summary>Encodes markup characters, controls and unpaired surrogates; letters of every script stay readable.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public override string MediaType => "text/html";
 
     public override string FileExtension => ".html";
@@ -126,5 +130,5 @@ internal sealed class HtmlDigestRenderer : DigestRenderer
     private static string Anchor(DigestSection section) => "topic-" + E(section.Topic.Id);
 
     /// <summary>HTML-encodes text from a paper (and anything else not written here).</summary>
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Encoder.Encode(text);
 }
