@@ -49,10 +49,10 @@ internal sealed class HtmlDigestRenderer : DigestRenderer
             """);
         if (!digest.IsEmpty)
         {
-            w.Write($"""<p style="{HtmlDigestStyles.Contents}">""");
+            w.Write($"""<p class="pm-contents" style="{HtmlDigestStyles.Contents}">""");
             foreach (var section in digest.Sections)
             {
-                w.Write($"""<a href="#{Anchor(section)}" class="pm-chip" style="{HtmlDigestStyles.ContentsChip}">{E(section.Topic.Name)}&nbsp;<span style="{HtmlDigestStyles.ContentsCount}">{section.Entries.Count}</span></a> """);
+                w.Write($"""<a href="#{Anchor(section)}" class="pm-chip pm-toc" style="{HtmlDigestStyles.ContentsChip}">{E(section.Topic.Name)}&nbsp;<span style="{HtmlDigestStyles.ContentsCount}">{section.Entries.Count}</span></a> """);
             }
 
             w.Write("</p>\n");

@@ -30,6 +30,8 @@ internal static class HtmlDigestStyles
         .pm-outer{padding:8px 6px !important;}
         .pm-pad{padding-left:16px !important;padding-right:16px !important;}
         .pm-h1{font-size:23px !important;}
+        .pm-toc{font-size:12px !important;padding:1px 8px !important;}
+        .pm-contents{line-height:1.9 !important;}
         }
 
         """;
