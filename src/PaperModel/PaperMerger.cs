@@ -140,7 +140,7 @@ public static class PaperMerger
     }
 
     private static int SourceRank(PaperSource source) =>
-        (source & PaperSource.ArxivMetadata) != 0 ? 0
+        (source & (PaperSource.ArxivMetadata | PaperSource.ArxivOai)) != 0 ? 0
         : (source & PaperSource.ArxivAtom) != 0 ? 1
         : (source & PaperSource.HuggingFaceApi) != 0 ? 2
         : (source & PaperSource.HuggingFaceDailyPage) != 0 ? 3

@@ -18,4 +18,7 @@ public enum PaperSource
 
     /// <summary>The arXiv bulk metadata snapshot (JSON Lines).</summary>
     ArxivMetadata = 8,
+
+    /// <summary>An arXiv OAI-PMH response (<c>ListRecords</c>, <c>GetRecord</c>; <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata).</summary>
+    ArxivOai = 16,
 }

@@ -23,6 +23,15 @@ internal static class RepoPaths
     /// <summary>The built-in default taxonomy file.</summary>
     public static string DefaultTaxonomy => Path.Combine(Root, "src", "PaperModel", "Taxonomies", "default.taxonomy.json");
 
+    /// <summary>Titles from curated reading lists with their headline topics (<c>tests/data/reading-lists.tsv</c>).</summary>
+    public static string ReadingLists => Path.Combine(Root, "tests", "data", "reading-lists.tsv");
+
+    /// <summary>
+    /// The development part of an independently labelled set of conference papers (labels, title, abstract, venue),
+    /// kept beside the repository in <c>../shared/data/eval-dev.tsv</c>, not in it.
+    /// </summary>
+    public static string EvalDev => Path.Combine(Root, "..", "shared", "data", "eval-dev.tsv");
+
     /// <summary>A real sample of an input format under <c>samples/formats/</c>.</summary>
     public static string Format(string fileName) => Path.Combine(Samples, "formats", fileName);
 

@@ -11,6 +11,7 @@ public sealed partial class DocumentationTests
         var files = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md", SearchOption.AllDirectories)
             .Append(Path.Combine(RepoPaths.Root, "README.md"))
+            .Append(Path.Combine(RepoPaths.Root, "CHANGELOG.md"))
             .Select(static f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal))
         {

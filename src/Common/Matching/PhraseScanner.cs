@@ -146,7 +146,9 @@ internal static class PhraseScanner
     /// <summary>
     /// Acronyms inside a longer token: <c>DeepSeekMoE</c>, <c>AdaLoRA</c>, <c>MoELoRA</c>. The acronym must start the
     /// token or follow a lower-case letter or digit, and end the token (optionally with a plural <c>s</c>) or be
-    /// followed by a capital or digit; so <c>QLoRA</c> and <c>explora</c> do not contain <c>LoRA</c>.
+    /// followed by a capital or digit; so <c>QLoRA</c> and <c>explora</c> do not contain <c>LoRA</c>. An acronym that
+    /// ends in a digit ends where the digits end (<c>GPT3</c> is not in <c>GPT35</c> but is in <c>GPT3s</c> or
+    /// <c>GPT3Turbo</c>; <c>WASP12</c> is in <c>WASP12b</c>), and one that starts with a digit cannot follow a digit.
     /// </summary>
     private static void ScanEmbedded(string text, MatcherTables tables, int start, int length, OccurrenceBuffer sink)
     {
@@ -176,9 +178,11 @@ internal static class PhraseScanner
             {
                 from = p + 1;
                 var q = p + acronym.Length;
-                var leftOk = p == start || char.IsLower(text[p - 1]) || char.IsDigit(text[p - 1]);
+                var leftOk = p == start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0]));
                 var plural = q == end - 1 && text[q] == 's';
-                var rightOk = q == end || plural || char.IsUpper(text[q]) || char.IsDigit(text[q]);
+                var rightOk = q == end || plural || (char.IsDigit(acronym[acronym.Length - 1])
+                    ? !char.IsDigit(text[q])
+                    : char.IsUpper(text[q]) || char.IsDigit(text[q]));
                 var wholeToken = p == start && (q == end || plural);
                 if (leftOk && rightOk && !wholeToken)
                 {

@@ -39,7 +39,7 @@ internal abstract class ClassificationWriter : IDisposable
     protected static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The field name used in every output: <c>title</c>, <c>abstract</c> or <c>category</c>.</summary>
-    protected static string FieldName(EvidenceField field) => field switch
+    internal static string FieldName(EvidenceField field) => field switch
     {
         EvidenceField.Title => "title",
         EvidenceField.Abstract => "abstract",

@@ -26,6 +26,9 @@ public static class PaperFormats
     /// <summary>The library's own JSON Lines, one paper per line (<c>paper-jsonl</c>, the output of <c>papers convert</c>).</summary>
     public static PaperJsonLinesFormat PaperJsonLines => PaperJsonLinesFormat.Instance;
 
+    /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
+    public static ArxivOaiFormat ArxivOai => ArxivOaiFormat.Instance;
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
@@ -34,6 +37,7 @@ public static class PaperFormats
         ArxivAtom,
         ArxivMetadata,
         PaperJsonLines,
+        ArxivOai,
     ];
 
     /// <summary>The names accepted on the command line: <c>auto</c> and the name of every format.</summary>

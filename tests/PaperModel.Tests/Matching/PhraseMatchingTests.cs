@@ -85,6 +85,9 @@ public class PhraseMatchingTests
     [InlineData("MoELoRA combines", "MoE", "MoE")]
     [InlineData("the LoRAShear method", "LoRA", "LoRA")]
     [InlineData("StableMoEs", "MoE", "MoEs")]
+    [InlineData("WASP12b transits", "WASP12", "WASP12")]
+    [InlineData("a GPT3Turbo run", "GPT3", "GPT3")]
+    [InlineData("InstructGPT3 outputs", "GPT3", "GPT3")]
     public void Acronyms_match_at_camel_case_boundaries_inside_a_token(string text, string phrase, string expected)
     {
         Matches(text, phrase).Should().Equal(expected);
@@ -95,6 +98,9 @@ public class PhraseMatchingTests
     [InlineData("ExPLoRA adapts", "LoRA")]
     [InlineData("MoEfication of models", "MoE")]
     [InlineData("OLMoE", "MoE")]
+    [InlineData("GPT35 outputs", "GPT3")]
+    [InlineData("WASP121 transits", "WASP12")]
+    [InlineData("the 13DGS set", "3DGS")]
     public void Acronyms_do_not_match_inside_a_token_without_a_camel_case_boundary(string text, string phrase)
     {
         Matches(text, phrase).Should().BeEmpty();

@@ -9,7 +9,8 @@ namespace PaperModel.Formats;
 /// <remarks>
 /// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
 /// <list type="bullet">
-/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>.</item>
+/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>; an
+/// <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
 /// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
@@ -77,23 +78,28 @@ internal static class FormatDetector
         head = head.Slice(start);
         return head[0] switch
         {
-            (byte)'<' => IsAtom(head) ? ArxivAtomFormat.FormatName : null,
+            (byte)'<' => RootElement(head) switch
+            {
+                "feed" or "entry" => ArxivAtomFormat.FormatName,
+                "OAI-PMH" => ArxivOaiFormat.FormatName,
+                _ => null,
+            },
             (byte)'[' => HuggingFaceApiFormat.FormatName,
             (byte)'{' => DetectObject(head),
             _ => null,
         };
     }
 
-    private static bool IsAtom(ReadOnlySpan<byte> head)
+    private static string? RootElement(ReadOnlySpan<byte> head)
     {
-        // The first element after the prolog (XML declaration, comments): <feed ...> or <entry ...>, any prefix.
+        // The local name of the first element after the prolog (XML declaration, comments), any prefix.
         var at = 0;
         while (at < head.Length)
         {
             var lt = head.Slice(at).IndexOf((byte)'<');
             if (lt < 0 || at + lt + 1 >= head.Length)
             {
-                return false;
+                return null;
             }
 
             at += lt + 1;
@@ -112,10 +118,13 @@ internal static class FormatDetector
             var name = head.Slice(at, nameEnd - at);
             var colon = name.IndexOf((byte)':');
             var local = colon >= 0 ? name.Slice(colon + 1) : name;
-            return local.SequenceEqual("feed"u8) || local.SequenceEqual("entry"u8);
+            return local.SequenceEqual("feed"u8) ? "feed"
+                : local.SequenceEqual("entry"u8) ? "entry"
+                : local.SequenceEqual("OAI-PMH"u8) ? "OAI-PMH"
+                : null;
         }
 
-        return false;
+        return null;
     }
 
     private static string DetectObject(ReadOnlySpan<byte> head)

@@ -1,0 +1,247 @@
+using PaperModel.Common.Matching;
+
+namespace PaperModel.Classification;
+
+/// <summary>
+/// The scoring rules of <c>docs/classification.md</c>, section 2: from the phrase occurrences found in the title and
+/// the abstract to the assigned topics with their scores and evidence (noisy-OR over a topic and its descendants,
+/// local vetoes, no double counting of contained matches, capped repeats, the category prior, thresholds and implied
+/// ancestors). Pure: it reads the occurrences in a <see cref="ClassifierScratch"/> and writes only that scratch's
+/// per-topic state and the result. Immutable and thread-safe.
+/// </summary>
+internal sealed class TopicScorer
+{
+    private readonly Topic[] _topics;
+    private readonly PhraseEntry[] _entries;
+    private readonly ClassifierOptions _options;
+    private readonly int[] _parents;
+    private readonly double[] _thresholds;
+    private readonly string[][] _categories;
+
+    /// <summary>Creates the scorer for the topics of a taxonomy and the phrase variants the matcher reports.</summary>
+    /// <param name="topics">The topics in taxonomy pre-order.</param>
+    /// <param name="entries">The phrase variants, indexed by <see cref="Occurrence.Entry"/>.</param>
+    /// <param name="options">The (validated) scoring settings.</param>
+    public TopicScorer(Topic[] topics, PhraseEntry[] entries, ClassifierOptions options)
+    {
+        _topics = topics;
+        _entries = entries;
+        _options = options;
+        _parents = new int[topics.Length];
+        _thresholds = new double[topics.Length];
+        _categories = new string[topics.Length][];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            var topic = topics[i];
+            _parents[i] = topic.Parent?.Index ?? -1;
+            _thresholds[i] = topic.Threshold ?? options.DefaultThreshold;
+            _categories[i] = topic.Categories.Count > 0 || _parents[i] < 0 ? [.. topic.Categories] : _categories[_parents[i]];
+        }
+    }
+
+    /// <summary>Scores the occurrences in <paramref name="scratch"/> (title, then abstract) and returns the assigned topics.</summary>
+    /// <param name="scratch">The fields with their occurrences, in text order.</param>
+    /// <param name="categories">The paper's arXiv categories, if known.</param>
+    /// <returns>The assigned topics (the shared <see cref="PaperClassification.None"/> when there are none).</returns>
+    public PaperClassification Score(ClassifierScratch scratch, IReadOnlyList<string>? categories)
+    {
+        var fields = scratch.Fields;
+        foreach (var field in fields)
+        {
+            MarkVetoes(field);
+        }
+
+        var miss = scratch.Miss;
+        for (var i = 0; i < _topics.Length; i++)
+        {
+            miss[i] = 1.0;
+        }
+
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var items = fields[f].Occurrences.Items;
+            for (var i = 0; i < items.Length; i++)
+            {
+                for (var topic = _entries[items[i].Entry].Topic; topic >= 0; topic = _parents[topic])
+                {
+                    if (Counts(fields[f], f, i, topic, out var weight))
+                    {
+                        miss[topic] *= 1.0 - weight;
+                    }
+                }
+            }
+        }
+
+        var state = scratch.State;
+        var assignedCount = 0;
+        for (var t = _topics.Length - 1; t >= 0; t--)
+        {
+            if (miss[t] < 1.0 && CategoryIndex(t, categories) >= 0)
+            {
+                miss[t] *= 1.0 - _options.CategoryWeight;
+            }
+
+            state[t] = 1.0 - miss[t] >= _thresholds[t] ? TopicState.Assigned : TopicState.None;
+        }
+
+        for (var t = _topics.Length - 1; t >= 0; t--)
+        {
+            if (state[t] != TopicState.None)
+            {
+                assignedCount++;
+                for (var a = _parents[t]; a >= 0 && state[a] == TopicState.None; a = _parents[a])
+                {
+                    state[a] = TopicState.Implied;
+                }
+            }
+        }
+
+        if (assignedCount == 0)
+        {
+            return PaperClassification.None;
+        }
+
+        var result = new List<TopicAssignment>(assignedCount);
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            if (state[t] != TopicState.None)
+            {
+                result.Add(new TopicAssignment(_topics[t], 1.0 - miss[t], state[t] == TopicState.Implied, Evidence(fields, t, categories)));
+            }
+        }
+
+        return new PaperClassification(result.AsReadOnly());
+    }
+
+    private static bool Overlaps(in Occurrence a, in Occurrence b) => a.Start < b.Start + b.Length && b.Start < a.Start + a.Length;
+
+    private static bool Contains(in Occurrence outer, in Occurrence inner) =>
+        outer.Start <= inner.Start && inner.Start + inner.Length <= outer.Start + outer.Length;
+
+    private IReadOnlyList<TopicEvidence> Evidence(FieldScratch[] fields, int topic, IReadOnlyList<string>? categories)
+    {
+        var evidence = new List<TopicEvidence>();
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var items = fields[f].Occurrences.Items;
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (Counts(fields[f], f, i, topic, out var weight))
+                {
+                    var entry = _entries[items[i].Entry];
+                    var field = f == 0 ? EvidenceField.Title : EvidenceField.Abstract;
+                    evidence.Add(new TopicEvidence(field, entry.Phrase, items[i].Start, items[i].Length, _topics[entry.Topic], weight));
+                }
+            }
+        }
+
+        var category = evidence.Count > 0 ? CategoryIndex(topic, categories) : -1;
+        if (category >= 0)
+        {
+            evidence.Add(new TopicEvidence(EvidenceField.Category, categories![category], category, categories[category].Length, _topics[topic], _options.CategoryWeight));
+        }
+
+        return evidence.AsReadOnly();
+    }
+
+    /// <summary>
+    /// Whether occurrence <paramref name="index"/> counts towards <paramref name="topic"/>, and with what weight: a
+    /// phrase of the topic or a descendant, not vetoed, not inside a longer match for the same topic, and not repeated
+    /// more often than allowed.
+    /// </summary>
+    private bool Counts(FieldScratch field, int fieldIndex, int index, int topic, out double weight)
+    {
+        weight = 0;
+        var items = field.Occurrences.Items;
+        var occurrence = items[index];
+        var entry = _entries[occurrence.Entry];
+        if (entry.IsVeto || field.Vetoed[index] || !IsSelfOrDescendant(entry.Topic, topic))
+        {
+            return false;
+        }
+
+        var repeats = 0;
+        var maxRepeats = fieldIndex == 0 ? 1 : _options.MaxRepeats;
+        for (var j = 0; j < items.Length; j++)
+        {
+            if (j == index || field.Vetoed[j])
+            {
+                continue;
+            }
+
+            var other = _entries[items[j].Entry];
+            if (other.IsVeto || !IsSelfOrDescendant(other.Topic, topic))
+            {
+                continue;
+            }
+
+            if (Contains(items[j], occurrence) && (items[j].Length > occurrence.Length || j < index))
+            {
+                return false;
+            }
+
+            if (j < index && other.PhraseIndex == entry.PhraseIndex && ++repeats >= maxRepeats)
+            {
+                return false;
+            }
+        }
+
+        weight = entry.Weight * (fieldIndex == 0 ? _options.TitleWeight : _options.AbstractWeight);
+        return true;
+    }
+
+    private void MarkVetoes(FieldScratch field)
+    {
+        var items = field.Occurrences.Items;
+        var vetoed = field.PrepareVetoed(items.Length);
+        for (var v = 0; v < items.Length; v++)
+        {
+            var veto = _entries[items[v].Entry];
+            if (!veto.IsVeto)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < items.Length; i++)
+            {
+                var entry = _entries[items[i].Entry];
+                if (!entry.IsVeto && IsSelfOrDescendant(entry.Topic, veto.Topic) && Overlaps(items[i], items[v]))
+                {
+                    vetoed[i] = true;
+                }
+            }
+        }
+    }
+
+    private bool IsSelfOrDescendant(int topic, int ancestor)
+    {
+        for (var t = topic; t >= 0; t = _parents[t])
+        {
+            if (t == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int CategoryIndex(int topic, IReadOnlyList<string>? categories)
+    {
+        if (categories is null)
+        {
+            return -1;
+        }
+
+        var hints = _categories[topic];
+        for (var c = 0; c < categories.Count; c++)
+        {
+            if (Array.IndexOf(hints, categories[c]) >= 0)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+}
