@@ -26,6 +26,8 @@ internal static class ClassifyCommand
             inputs.Files,
             inputs.Format,
             inputs.Year,
+            inputs.Limit,
+            inputs.Quiet,
             taxonomy,
             output,
             minScore,

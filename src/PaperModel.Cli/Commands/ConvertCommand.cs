@@ -32,6 +32,8 @@ internal static class ConvertCommand
             output,
             merge,
             inputs.Year,
+            inputs.Limit,
+            inputs.Quiet,
         };
 
         command.SetAction(parseResult =>

@@ -75,7 +75,7 @@ internal static class DigestCommand
 
         var command = new Command("digest", "A digest of the papers on your topics: grouped, ranked, with links and evidence; written as text, Markdown, HTML or mail, or sent.")
         {
-            inputs.Files, inputs.Format, inputs.Year, taxonomy, topics, minScore, maxPerTopic, since, until, state, title,
+            inputs.Files, inputs.Format, inputs.Year, inputs.Limit, inputs.Quiet, taxonomy, topics, minScore, maxPerTopic, since, until, state, title,
             output, outFile, mailTo, smtp, security, from, subject,
         };
 

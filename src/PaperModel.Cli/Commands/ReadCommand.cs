@@ -16,6 +16,8 @@ internal static class ReadCommand
             inputs.Format,
             output,
             inputs.Year,
+            inputs.Limit,
+            inputs.Quiet,
         };
 
         command.SetAction(parseResult =>

@@ -21,7 +21,7 @@ internal abstract class ClassificationWriter : IDisposable
         ClassificationOutputKind.Json => new ClassificationJsonWriter(context.Output, indented: true),
         ClassificationOutputKind.Csv => new ClassificationCsvWriter(context.Output),
         ClassificationOutputKind.Markdown => new ClassificationMarkdownWriter(context.Output),
-        _ => new ClassificationTableWriter(context.Output, context.Width),
+        _ => new ClassificationTableWriter(context.Output, context.Width, context.OutputColor),
     };
 
     /// <summary>Prints one paper with its assigned topics (ancestors included, taxonomy order).</summary>
