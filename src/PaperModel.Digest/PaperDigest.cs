@@ -82,8 +82,8 @@ public sealed record DigestEntry(DigestPaper Paper, TopicAssignment Assignment)
     /// <summary>The section topic's score (0-1).</summary>
     public double Score => Assignment.Score;
 
-    /// <summary>The distinct phrases that matched the section topic, in the order found.</summary>
-    public IReadOnlyList<string> Evidence => Assignment.Evidence.Select(static e => e.Phrase).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>The text that matched the section topic's phrases, as the paper spells it, each once (ignoring case), in the order found.</summary>
+    public IReadOnlyList<string> Evidence => Assignment.Evidence.Select(e => e.MatchedText(Paper.Paper)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }
 
 /// <summary>One paper as a digest shows it. The same paper in two sections is one instance.</summary>
