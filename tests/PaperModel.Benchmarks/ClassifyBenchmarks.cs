@@ -1,71 +1,59 @@
-using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using PaperModel.Classification;
 
 namespace PaperModel.Benchmarks;
 
 /// <summary>
-/// Classifying the 50 papers of the sample page (title and abstract): the generated classifier of the built-in
-/// taxonomy, a classifier built from the same file at run time, and a four-regex baseline that only answers "which of
-/// the four headline topics" (no scores, no evidence, no other topics).
+/// Classifying the title and abstract of the sample papers (repeated to about a million characters): the generated
+/// <see cref="Topics"/> classifier, a classifier built at run time from the same file, and the baselines of
+/// <see cref="ClassifyBaselines"/>, all on the same papers. The quick mode runs the same comparisons as ratios.
 /// </summary>
 [MemoryDiagnoser]
-public partial class ClassifyBenchmarks
+public class ClassifyBenchmarks
 {
-    private IReadOnlyList<Paper> _papers = [];
+    private Paper[] _papers = [];
     private Classifier _runtime = null!;
+    private ClassifyBaselines _baselines = null!;
 
-    /// <summary>Reads the page and builds the run-time classifier.</summary>
+    /// <summary>Reads the samples and builds the run-time classifier and the baselines.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _papers = SamplePapers.Load();
-        _runtime = new Classifier(Taxonomy.LoadFile(Testing.RepoPaths.DefaultTaxonomy));
-    }
-
-    /// <summary>Four source-generated regular expressions, one per headline topic.</summary>
-    [Benchmark(Baseline = true)]
-    public int RegexBaseline()
-    {
-        var assigned = 0;
-        foreach (var paper in _papers)
-        {
-            var text = paper.Title + "\n" + paper.Abstract;
-            assigned += (Peft().IsMatch(text) ? 1 : 0) + (Moe().IsMatch(text) ? 1 : 0)
-                + (ScalingLaws().IsMatch(text) ? 1 : 0) + (Alignment().IsMatch(text) ? 1 : 0);
-        }
-
-        return assigned;
+        _papers = ClassifyInputs.Load(1_000_000).Papers;
+        var taxonomy = Taxonomy.LoadFile(Testing.RepoPaths.DefaultTaxonomy);
+        _runtime = new Classifier(taxonomy);
+        _baselines = new ClassifyBaselines(taxonomy);
     }
 
     /// <summary>The generated <see cref="Topics.Classifier"/>.</summary>
-    [Benchmark]
-    public int Generated() => Classify(Topics.Classifier);
+    [Benchmark(Baseline = true)]
+    public long Generated() => ClassifyBaselines.Classify(Topics.Classifier, _papers);
 
     /// <summary>A classifier built at run time from <c>default.taxonomy.json</c>.</summary>
     [Benchmark]
-    public int RunTime() => Classify(_runtime);
+    public long RunTime() => ClassifyBaselines.Classify(_runtime, _papers);
 
-    private int Classify(Classifier classifier)
-    {
-        var assigned = 0;
-        foreach (var paper in _papers)
-        {
-            assigned += classifier.Classify(paper).Topics.Count;
-        }
+    /// <summary>(a) One compiled <c>Regex</c> alternation of every phrase variant.</summary>
+    [Benchmark]
+    public long RegexAlternation() => _baselines.Alternation(_papers);
 
-        return assigned;
-    }
+    /// <summary>(b) The same alternation as <c>[GeneratedRegex]</c>.</summary>
+    [Benchmark]
+    public long GeneratedRegexAlternation() => ClassifyBaselines.GeneratedAlternation(_papers);
 
-    [GeneratedRegex(@"\b(LoRA|QLoRA|adapters?|prompt[- ]tuning|prefix[- ]tuning|parameter[- ]efficient)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Peft();
+    /// <summary>(c) A <c>SearchValues&lt;string&gt;</c> scan for every phrase variant.</summary>
+    [Benchmark]
+    public long SearchValuesScan() => _baselines.SearchValuesScan(_papers);
 
-    [GeneratedRegex(@"\b(mixture[- ]of[- ]experts?|MoE|sparse experts?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Moe();
+    /// <summary>(d) Four one-line regexes, one per headline topic.</summary>
+    [Benchmark]
+    public long FourRegexes() => _baselines.HeadlineRegexes(_papers);
 
-    [GeneratedRegex(@"\b(scaling laws?|compute[- ]optimal)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ScalingLaws();
+    /// <summary>(e) Naive words and a frozen dictionary.</summary>
+    [Benchmark]
+    public long NaiveWords() => _baselines.NaiveWords(_papers);
 
-    [GeneratedRegex(@"\b(alignment|RLHF|DPO|preference optimization|reward models?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Alignment();
+    /// <summary>(f) Read every char.</summary>
+    [Benchmark]
+    public long ReadEveryChar() => ClassifyBaselines.ReadEveryChar(_papers);
 }

@@ -1,7 +1,23 @@
 using BenchmarkDotNet.Running;
+using PaperModel.Benchmarks;
+using PaperModel.Benchmarks.Quick;
 
-// Runs the benchmarks named by --filter (all with '*'); '--job short' is the quick mode. See docs/benchmarks.md.
-// In process: a separately generated benchmark host would inherit the repository's build settings (documentation
-// warnings as errors) and fail to build.
+// '--quick [group ...]' runs the side-by-side comparisons of Quick/ in a few minutes; '--write-alternation' rewrites
+// DefaultTaxonomyAlternation.cs from the default taxonomy; anything else goes to BenchmarkDotNet ('--filter *' for
+// every class). See docs/benchmarks.md.
+// BenchmarkDotNet runs in process: a separately generated benchmark host would inherit the repository's build settings
+// (documentation warnings as errors) and fail to build.
+if (args.Length > 0 && args[0] == "--quick")
+{
+    return QuickRunner.Run(args.Skip(1).ToArray(), Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--write-alternation")
+{
+    DefaultTaxonomyAlternationWriter.Write();
+    return 0;
+}
+
 string[] arguments = args.Contains("--inProcess", StringComparer.OrdinalIgnoreCase) ? args : [.. args, "--inProcess"];
-BenchmarkSwitcher.FromAssembly(typeof(PaperModel.Benchmarks.SamplePapers).Assembly).Run(arguments);
+BenchmarkSwitcher.FromAssembly(typeof(SamplePapers).Assembly).Run(arguments);
+return 0;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PaperModel.Classification;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO.Compression;
 using System.Text;
+using PaperModel.Cli.Output;
 using PaperModel.Serialization;
 
 namespace PaperModel.Cli.Commands;
@@ -67,12 +68,12 @@ internal static class ConvertCommand
 
     private static void Write(IEnumerable<Paper> papers, TextWriter output)
     {
+        using var writer = new JsonLinesPaperWriter(output);
         foreach (var paper in papers)
         {
-            output.Write(PaperJson.Serialize(paper));
-            output.Write('\n');
+            writer.Write(paper);
         }
 
-        output.Flush();
+        writer.Complete();
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using PaperModel.Classification;
 using PaperModel.Serialization;
@@ -13,92 +11,103 @@ namespace PaperModel.Cli.Output;
 /// </summary>
 internal sealed class ClassificationJsonWriter : ClassificationWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new();
-    private readonly Utf8JsonWriter _json;
-    private readonly bool _array;
+    private static readonly Action<Utf8JsonWriter, IReadOnlyList<TopicAssignment>> WriteTopicsValue = WriteTopics;
+
+    private readonly JsonLinesPaperWriter? _lines;
+    private readonly Utf8Output? _arrayOutput;
+    private readonly Utf8JsonWriter? _array;
 
     public ClassificationJsonWriter(TextWriter output, bool indented)
         : base(output)
     {
-        _array = indented;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = indented });
-        if (_array)
+        if (indented)
         {
-            _json.WriteStartArray();
+            _arrayOutput = new Utf8Output(output);
+            _array = new Utf8JsonWriter(_arrayOutput, new JsonWriterOptions { Indented = true });
+            _array.WriteStartArray();
+        }
+        else
+        {
+            _lines = new JsonLinesPaperWriter(output);
         }
     }
 
     public override void Write(Paper paper, IReadOnlyList<TopicAssignment> topics)
     {
-        using (var document = JsonDocument.Parse(PaperJson.Serialize(paper)))
+        if (_lines is not null)
         {
-            _json.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                property.WriteTo(_json);
-            }
-
-            _json.WriteStartArray("topics");
-            foreach (var topic in topics)
-            {
-                WriteTopic(topic);
-            }
-
-            _json.WriteEndArray();
-            _json.WriteEndObject();
+            _lines.Write(paper, "\"topics\":"u8, topics, WriteTopicsValue);
+            return;
         }
 
-        Flush(newLine: !_array);
+        // Indented output is for people and small: the paper's properties are copied through a document so that the
+        // indentation stays that of the array.
+        using (var document = JsonDocument.Parse(PaperJson.Serialize(paper)))
+        {
+            _array!.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                property.WriteTo(_array);
+            }
+
+            _array.WritePropertyName("topics");
+            WriteTopics(_array, topics);
+            _array.WriteEndObject();
+        }
+
+        _array.Flush();
+        _arrayOutput!.DrainIfFull();
     }
 
     public override void Complete()
     {
-        if (_array)
+        if (_lines is not null)
         {
-            _json.WriteEndArray();
-            Flush(newLine: true);
+            _lines.Complete();
+        }
+        else
+        {
+            _array!.WriteEndArray();
+            _array.Flush();
+            _arrayOutput!.EndLine();
+            _arrayOutput.Flush();
         }
 
         base.Complete();
     }
 
-    public override void Dispose() => _json.Dispose();
-
-    private void WriteTopic(TopicAssignment topic)
+    public override void Dispose()
     {
-        _json.WriteStartObject();
-        _json.WriteString("id", topic.Topic.Id);
-        _json.WriteString("name", topic.Topic.Name);
-        _json.WriteString("path", topic.Topic.Path);
-        _json.WriteNumber("score", Math.Round(topic.Score, 4));
-        _json.WriteStartArray("evidence");
-        foreach (var evidence in topic.Evidence)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("field", FieldName(evidence.Field));
-            _json.WriteString("phrase", evidence.Phrase);
-            _json.WriteNumber("start", evidence.Start);
-            _json.WriteNumber("length", evidence.Length);
-            _json.WriteEndObject();
-        }
-
-        _json.WriteEndArray();
-        _json.WriteEndObject();
+        _lines?.Dispose();
+        _array?.Dispose();
+        _arrayOutput?.Dispose();
     }
 
-    private void Flush(bool newLine)
+    private static void WriteTopics(Utf8JsonWriter json, IReadOnlyList<TopicAssignment> topics)
     {
-        _json.Flush();
-        Output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        if (newLine)
+        json.WriteStartArray();
+        foreach (var topic in topics)
         {
-            Output.WriteLine();
+            json.WriteStartObject();
+            json.WriteString("id"u8, topic.Topic.Id);
+            json.WriteString("name"u8, topic.Topic.Name);
+            json.WriteString("path"u8, topic.Topic.Path);
+            json.WriteNumber("score"u8, Math.Round(topic.Score, 4));
+            json.WriteStartArray("evidence"u8);
+            foreach (var evidence in topic.Evidence)
+            {
+                json.WriteStartObject();
+                json.WriteString("field"u8, FieldName(evidence.Field));
+                json.WriteString("phrase"u8, evidence.Phrase);
+                json.WriteNumber("start"u8, evidence.Start);
+                json.WriteNumber("length"u8, evidence.Length);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        _buffer.Clear();
-        if (!_array)
-        {
-            _json.Reset();
-        }
+        json.WriteEndArray();
     }
 }

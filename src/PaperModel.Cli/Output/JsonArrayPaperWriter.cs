@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using PaperModel.Serialization;
 
@@ -8,36 +6,36 @@ namespace PaperModel.Cli.Output;
 /// <summary>One indented JSON array of paper objects, written paper by paper (nothing is held back).</summary>
 internal sealed class JsonArrayPaperWriter : PaperWriter
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly Utf8Output _output;
     private readonly Utf8JsonWriter _json;
 
     public JsonArrayPaperWriter(TextWriter output)
         : base(output)
     {
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Indented = true });
+        _output = new Utf8Output(output);
+        _json = new Utf8JsonWriter(_output, new JsonWriterOptions { Indented = true });
         _json.WriteStartArray();
     }
 
     public override void Write(Paper paper)
     {
         PaperJson.Write(_json, paper);
-        Drain();
+        _json.Flush();
+        _output.DrainIfFull();
     }
 
     public override void Complete()
     {
         _json.WriteEndArray();
-        Drain();
-        Output.WriteLine();
+        _json.Flush();
+        _output.EndLine();
+        _output.Flush();
         base.Complete();
     }
 
-    public override void Dispose() => _json.Dispose();
-
-    private void Drain()
+    public override void Dispose()
     {
-        _json.Flush();
-        Output.Write(Encoding.UTF8.GetString(_buffer.WrittenSpan));
-        _buffer.Clear();
+        _json.Dispose();
+        _output.Dispose();
     }
 }

@@ -6,7 +6,7 @@ namespace PaperModel.Classification;
 /// Assigns topics of a <see cref="Classification.Taxonomy"/> to papers, with a score in [0, 1] and the evidence (the
 /// phrase, the field and the character offset in the original text) for each. The scoring is described in
 /// <c>docs/classification.md</c>. Immutable and thread-safe: build one per taxonomy and share it; classifying a paper
-/// allocates only the result (nothing when no topic is assigned).
+/// allocates only the result (nothing when no topic is assigned; a field with markup, one copy without it).
 /// </summary>
 public sealed class Classifier
 {

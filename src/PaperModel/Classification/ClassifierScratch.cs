@@ -34,12 +34,17 @@ internal sealed class ClassifierScratch
     }
 }
 
-/// <summary>Per-field working memory: the text, its occurrences and which of them are vetoed.</summary>
+/// <summary>
+/// Per-field working memory: the text with its markup taken out (what phrases are matched in), its occurrences (with
+/// offsets into that text) and which of them are vetoed.
+/// </summary>
 internal sealed class FieldScratch
 {
+    private readonly MarkupText _markup = new();
     private bool[] _vetoed = new bool[64];
 
-    public string Text { get; private set; } = string.Empty;
+    /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
+    public string Text => _markup.Text;
 
     public OccurrenceBuffer Occurrences { get; } = new();
 
@@ -47,9 +52,12 @@ internal sealed class FieldScratch
 
     public void Reset(string text)
     {
-        Text = text;
+        _markup.Reset(text);
         Occurrences.Clear();
     }
+
+    /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
+    public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);
 
     public bool[] PrepareVetoed(int count)
     {

@@ -130,7 +130,8 @@ internal sealed class TopicScorer
                 {
                     var entry = _entries[items[i].Entry];
                     var field = f == 0 ? EvidenceField.Title : EvidenceField.Abstract;
-                    evidence.Add(new TopicEvidence(field, entry.Phrase, items[i].Start, items[i].Length, _topics[entry.Topic], weight));
+                    var (start, length) = fields[f].ToOriginal(items[i]);
+                    evidence.Add(new TopicEvidence(field, entry.Phrase, start, length, _topics[entry.Topic], weight));
                 }
             }
         }

@@ -69,12 +69,8 @@ public static class PaperFormats
     /// when it has the library's own keys), and anything else is
     /// <see cref="HuggingFaceDailyText"/>. The file name is not used: content decides.
     /// </summary>
-    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
-    /// <param name="sourceName">The file name, if any.</param>
+    /// <param name="head">The first bytes of the input (up to <see cref="FormatDetector.HeadLength"/>).</param>
     /// <returns>The format to read the input with.</returns>
-    internal static PaperFormat Detect(ref Stream input, string? sourceName)
-    {
-        _ = sourceName;
-        return FormatDetector.Detect(ref input) is { } name && TryGet(name, out var format) ? format : HuggingFaceDailyText;
-    }
+    internal static PaperFormat Detect(ReadOnlySpan<byte> head) =>
+        FormatDetector.Detect(head) is { } name && TryGet(name, out var format) ? format : HuggingFaceDailyText;
 }

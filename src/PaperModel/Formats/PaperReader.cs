@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace PaperModel.Formats;
 
 /// <summary>
@@ -17,17 +15,6 @@ namespace PaperModel.Formats;
 /// </example>
 public static class PaperReader
 {
-    /// <summary>The code of a missing file.</summary>
-    internal const string FileNotFoundCode = "PM1001";
-
-    /// <summary>The code of a file or stream that cannot be read.</summary>
-    internal const string UnreadableCode = "PM1002";
-
-    /// <summary>The code of gzip input that cannot be decompressed.</summary>
-    internal const string CorruptGzipCode = "PM1090";
-
-    private const int FileBufferSize = 64 * 1024;
-
     /// <summary>Reads every paper and problem of a file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -54,15 +41,8 @@ public static class PaperReader
         string path,
         PaperFormat? format = null,
         PaperReadOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        return EnumerateFileCore(path, format, WithSourceName(options, path), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        RecordDriver.Read(OpenFile(path, isAsync: false, format, options), cancellationToken);
 
     /// <summary>Streams the papers and problems of a stream. The stream is read forward only and is not disposed.</summary>
     /// <param name="stream">The input.</param>
@@ -74,16 +54,8 @@ public static class PaperReader
         Stream stream,
         PaperFormat? format = null,
         PaperReadOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        options ??= PaperReadOptions.Default;
-        return Guard(EnumerateCore(stream, format, options, cancellationToken), options.SourceName);
-    }
+        CancellationToken cancellationToken = default) =>
+        RecordDriver.Read(OpenStream(stream, format, options), cancellationToken);
 
     /// <summary>Streams the papers and problems of a file asynchronously, opening it when the enumeration starts.</summary>
     /// <param name="path">The file.</param>
@@ -95,15 +67,8 @@ public static class PaperReader
         string path,
         PaperFormat? format = null,
         PaperReadOptions? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        return EnumerateFileAsyncCore(path, format, WithSourceName(options, path), cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        RecordDriver.ReadAsync(OpenFile(path, isAsync: true, format, options), cancellationToken);
 
     /// <summary>Streams the papers and problems of a stream asynchronously. The stream is not disposed.</summary>
     /// <param name="stream">The input.</param>
@@ -115,7 +80,12 @@ public static class PaperReader
         Stream stream,
         PaperFormat? format = null,
         PaperReadOptions? options = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RecordDriver.ReadAsync(OpenStream(stream, format, options), cancellationToken);
+
+    // Gzip input (magic bytes 1f 8b) is decompressed whatever the format; then the format is detected if none was given.
+    // Both happen when the enumeration starts, so that a read failure becomes a problem like any other.
+    private static Func<RecordParser> OpenStream(Stream stream, PaperFormat? format, PaperReadOptions? options)
     {
         if (stream is null)
         {
@@ -123,173 +93,18 @@ public static class PaperReader
         }
 
         options ??= PaperReadOptions.Default;
-        return GuardAsync(EnumerateAsyncCore(stream, format, options, cancellationToken), options.SourceName, cancellationToken);
+        return () => InputParser.ForStream(stream, format, options);
     }
 
-    // Gzip input (magic bytes 1f 8b) is decompressed whatever the format; then the format is detected if none was given.
-    // Both happen when the enumeration starts, so that a read failure becomes a problem like any other.
-    private static IEnumerable<PaperReadItem> EnumerateCore(Stream stream, PaperFormat? format, PaperReadOptions options, CancellationToken cancellationToken)
+    private static Func<RecordParser> OpenFile(string path, bool isAsync, PaperFormat? format, PaperReadOptions? options)
     {
-        using var input = FormatDetector.OpenDecompressed(stream, out _);
-        var readFrom = input;
-        var chosen = format ?? PaperFormats.Detect(ref readFrom, options.SourceName);
-        foreach (var item in chosen.Read(readFrom, options, cancellationToken))
+        if (path is null)
         {
-            yield return item;
+            throw new ArgumentNullException(nameof(path));
         }
-    }
 
-    private static async IAsyncEnumerable<PaperReadItem> EnumerateAsyncCore(
-        Stream stream,
-        PaperFormat? format,
-        PaperReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var input = FormatDetector.OpenDecompressed(stream, out _);
-        var readFrom = input;
-        var chosen = format ?? PaperFormats.Detect(ref readFrom, options.SourceName);
-        await foreach (var item in chosen.ReadAsync(readFrom, options, cancellationToken).ConfigureAwait(false))
-        {
-            yield return item;
-        }
-    }
-
-    private static PaperReadOptions WithSourceName(PaperReadOptions? options, string path)
-    {
         options ??= PaperReadOptions.Default;
-        return options.SourceName is null ? options with { SourceName = path } : options;
-    }
-
-    private static IEnumerable<PaperReadItem> EnumerateFileCore(string path, PaperFormat? format, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        var stream = TryOpen(path, FileOptions.SequentialScan, options.SourceName, out var problem);
-        if (stream is null)
-        {
-            yield return PaperReadItem.FromProblem(problem!);
-            yield break;
-        }
-
-        using (stream)
-        {
-            foreach (var item in Enumerate(stream, format, options, cancellationToken))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<PaperReadItem> EnumerateFileAsyncCore(
-        string path,
-        PaperFormat? format,
-        PaperReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var stream = TryOpen(path, FileOptions.SequentialScan | FileOptions.Asynchronous, options.SourceName, out var problem);
-        if (stream is null)
-        {
-            yield return PaperReadItem.FromProblem(problem!);
-            yield break;
-        }
-
-        using (stream)
-        {
-            await foreach (var item in EnumerateAsync(stream, format, options, cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
-        }
-    }
-
-    private static FileStream? TryOpen(string path, FileOptions fileOptions, string? sourceName, out ParseProblem? problem)
-    {
-        problem = null;
-        try
-        {
-            if (Directory.Exists(path))
-            {
-                problem = new ParseProblem(UnreadableCode, "it is a directory, not a file.", sourceName, 0, 0);
-                return null;
-            }
-
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, fileOptions);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            problem = new ParseProblem(FileNotFoundCode, "the file does not exist.", sourceName, 0, 0);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = Unreadable(ex, sourceName);
-        }
-
-        return null;
-    }
-
-    private static ParseProblem Unreadable(Exception ex, string? sourceName) =>
-        ex is InvalidDataException
-            ? new(CorruptGzipCode, "the gzip data is corrupt: " + ex.Message, sourceName, 0, 0)
-            : new(UnreadableCode, "the input cannot be read: " + ex.Message, sourceName, 0, 0);
-
-    // Turns an input error part-way (a disk or network failure) into a final problem instead of an exception.
-    private static IEnumerable<PaperReadItem> Guard(IEnumerable<PaperReadItem> items, string? sourceName)
-    {
-        using var enumerator = items.GetEnumerator();
-        while (true)
-        {
-            ParseProblem? failure = null;
-            try
-            {
-                if (!enumerator.MoveNext())
-                {
-                    yield break;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                failure = Unreadable(ex, sourceName);
-            }
-
-            if (failure is not null)
-            {
-                yield return PaperReadItem.FromProblem(failure);
-                yield break;
-            }
-
-            yield return enumerator.Current;
-        }
-    }
-
-    private static async IAsyncEnumerable<PaperReadItem> GuardAsync(
-        IAsyncEnumerable<PaperReadItem> items,
-        string? sourceName,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var enumerator = items.GetAsyncEnumerator(cancellationToken);
-        await using (enumerator.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                ParseProblem? failure = null;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    failure = Unreadable(ex, sourceName);
-                }
-
-                if (failure is not null)
-                {
-                    yield return PaperReadItem.FromProblem(failure);
-                    yield break;
-                }
-
-                yield return enumerator.Current;
-            }
-        }
+        options = options.SourceName is null ? options with { SourceName = path } : options;
+        return () => InputParser.ForFile(path, isAsync, format, options);
     }
 }

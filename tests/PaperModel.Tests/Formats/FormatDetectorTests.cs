@@ -17,7 +17,7 @@ public sealed class FormatDetectorTests
     [InlineData("hf-daily-papers-api.sample.json", "hf-api-json")]
     [InlineData("hf-paper-page-embedded.sample.json", "hf-api-json")]
     [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
-    [InlineData("arxiv-oai-arxivraw.sample.xml", null)]
+    [InlineData("arxiv-oai-arxivraw.sample.xml", "arxiv-oai")]
     public void Every_sample_is_recognised(string sample, string? expected)
     {
         FormatDetector.Detect(File.ReadAllBytes(RepoPaths.Format(sample)).AsSpan(0, Math.Min(FormatDetector.HeadLength, (int)new FileInfo(RepoPaths.Format(sample)).Length)))
@@ -46,21 +46,23 @@ public sealed class FormatDetectorTests
     }
 
     [Fact]
-    public void Detection_hands_back_every_byte()
+    public void The_head_looked_at_is_handed_back_with_every_byte()
     {
         var bytes = File.ReadAllBytes(RepoPaths.Format("arxiv-api-atom.sample.xml"));
-        Stream stream = new MemoryStream(bytes);
+        var head = new StreamHead(new MemoryStream(bytes), FormatDetector.HeadLength);
+        while (!head.IsComplete)
+        {
+            head.Fill();
+        }
 
-        var name = FormatDetector.Detect(ref stream);
-
-        name.Should().Be("arxiv-atom");
+        FormatDetector.Detect(head.Bytes).Should().Be("arxiv-atom");
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        head.Replay().CopyTo(copy);
         copy.ToArray().Should().Equal(bytes);
     }
 
     [Fact]
-    public void Gzip_is_opened_transparently_and_plain_input_is_untouched()
+    public async Task Gzip_is_opened_transparently_and_plain_input_is_untouched()
     {
         var bytes = File.ReadAllBytes(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"));
         using var compressed = new MemoryStream();
@@ -69,20 +71,15 @@ public sealed class FormatDetectorTests
             gzip.Write(bytes);
         }
 
-        compressed.Position = 0;
-        using (var opened = FormatDetector.OpenDecompressed(compressed, out var isGzip))
-        {
-            isGzip.Should().BeTrue();
-            var result = PaperReadResult.From(ArxivMetadataFormat.Instance.Read(opened));
-            result.Papers.Should().HaveCount(10);
-            result.Problems.Should().BeEmpty();
-        }
+        var head = new StreamHead(new MemoryStream(compressed.ToArray()), FormatDetector.GzipHeadLength);
+        await head.FillAsync(CancellationToken.None);
+        FormatDetector.IsGzip(head.Bytes).Should().BeTrue();
+        FormatDetector.IsGzip(bytes).Should().BeFalse();
 
-        using var plain = new MemoryStream(bytes);
-        using var same = FormatDetector.OpenDecompressed(plain, out var plainIsGzip);
-        plainIsGzip.Should().BeFalse();
-        using var copy = new MemoryStream();
-        same.CopyTo(copy);
-        copy.ToArray().Should().Equal(bytes);
+        compressed.Position = 0;
+        var fromGzip = PaperReader.Read(compressed);
+        fromGzip.Papers.Should().HaveCount(10);
+        fromGzip.Problems.Should().BeEmpty();
+        fromGzip.Papers.Should().Equal(PaperReader.Read(new MemoryStream(bytes)).Papers);
     }
 }

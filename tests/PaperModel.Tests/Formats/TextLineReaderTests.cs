@@ -8,12 +8,24 @@ public sealed class TextLineReaderTests
     {
         var reader = new TextLineReader(new StringReader(text), max);
         var lines = new List<TextLine>();
-        while (reader.TryReadLine(out var line))
+        while (Next(reader, out var line))
         {
             lines.Add(line);
         }
 
         return lines;
+    }
+
+    // The next line, filling synchronously as often as the reader asks.
+    private static bool Next(TextLineReader reader, out TextLine line)
+    {
+        TextLineReader.Step step;
+        while ((step = reader.Next(out line)) == TextLineReader.Step.NeedMore)
+        {
+            reader.Fill();
+        }
+
+        return step == TextLineReader.Step.Line;
     }
 
     [Fact]
@@ -38,12 +50,12 @@ public sealed class TextLineReaderTests
     {
         var reader = new TextLineReader(new StringReader("a\nb"), 100);
 
-        reader.TryReadLine(out _).Should().BeTrue();
+        Next(reader, out _).Should().BeTrue();
         reader.LastLineTerminated.Should().BeTrue();
-        reader.TryReadLine(out var last).Should().BeTrue();
+        Next(reader, out var last).Should().BeTrue();
         last.Text.Should().Be("b");
         reader.LastLineTerminated.Should().BeFalse();
-        reader.TryReadLine(out _).Should().BeFalse();
+        Next(reader, out _).Should().BeFalse();
     }
 
     [Fact]
@@ -63,9 +75,21 @@ public sealed class TextLineReaderTests
         var text = "one\r\ntwo\n\nthree" + new string('z', 5000);
         var reader = new TextLineReader(new StringReader(text), 2000);
         var lines = new List<TextLine>();
-        while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
+        while (true)
         {
-            lines.Add(line);
+            var step = reader.Next(out var line);
+            if (step == TextLineReader.Step.NeedMore)
+            {
+                await reader.FillAsync(CancellationToken.None);
+            }
+            else if (step == TextLineReader.Step.Line)
+            {
+                lines.Add(line);
+            }
+            else
+            {
+                break;
+            }
         }
 
         lines.Should().Equal(ReadAll(text, 2000));

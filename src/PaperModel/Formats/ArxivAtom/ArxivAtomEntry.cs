@@ -8,8 +8,11 @@ internal static class ArxivAtomEntry
     private static readonly XNamespace Atom = ArxivAtomFormat.AtomNamespace;
     private static readonly XNamespace Arxiv = ArxivAtomFormat.ArxivNamespace;
 
-    /// <summary>Adds the paper (after its warnings, if any) or the problem that prevented it to <paramref name="output"/>.</summary>
-    public static void Map(XElement entry, string? source, int line, int column, long record, List<PaperReadItem> output)
+    /// <summary>
+    /// Maps an entry, reporting its warnings to <paramref name="sink"/> (at the entry's start tag). Throws the sink's
+    /// <see cref="RecordRejectedException"/> for an entry that gives no paper.
+    /// </summary>
+    public static Paper Map(XElement entry, ProblemSink sink)
     {
         var idText = Text(entry, Atom + "id");
         var title = Text(entry, Atom + "title");
@@ -17,33 +20,29 @@ internal static class ArxivAtomEntry
 
         if (IsError(entry, idText, title))
         {
-            var message = SourceText.NormalizeOptional(summary) ?? "the API reported an error without a message";
-            output.Add(Problem("PM1051", $"The arXiv API reported an error: {message}."));
-            return;
+            var message = InputText.NormalizeOptional(summary) ?? "the API reported an error without a message";
+            throw sink.Reject(ReadProblems.AtomApiError, -1, message);
         }
 
         if (idText is null)
         {
-            output.Add(Problem("PM1052", "The entry has no <id>."));
-            return;
+            throw sink.Reject(ReadProblems.AtomMissingId, -1);
         }
 
         if (!ArxivId.TryParse(idText, out var id))
         {
-            output.Add(Problem("PM1052", $"The entry's <id> '{idText.Trim()}' is not an arXiv abstract URL with an arXiv id."));
-            return;
+            throw sink.Reject(ReadProblems.AtomBadId, -1, idText.Trim());
         }
 
         if (title is null)
         {
-            output.Add(Problem("PM1053", $"The entry {id} has no <title>."));
-            return;
+            throw sink.Reject(ReadProblems.AtomMissingTitle, -1, id);
         }
 
         var links = new List<PaperLink>();
         foreach (var link in entry.Elements(Atom + "link"))
         {
-            if (SourceText.TryAbsoluteUri((string?)link.Attribute("href")) is not { } href)
+            if (InputText.TryAbsoluteUri((string?)link.Attribute("href")) is not { } href)
             {
                 continue;
             }
@@ -82,25 +81,21 @@ internal static class ArxivAtomEntry
 
         var published = Date(entry, "published");
         var updated = Date(entry, "updated");
-        var paper = new Paper(id.WithoutVersion().ToString(), PaperText.NormalizeWhitespace(title))
+        return new Paper(id.WithoutVersion().ToString(), InputText.NormalizeWhitespace(title))
         {
             ArxivId = id,
-            Abstract = summary is null ? string.Empty : PaperText.NormalizeWhitespace(summary),
+            Abstract = summary is null ? string.Empty : InputText.NormalizeWhitespace(summary),
             Authors = Authors(entry),
             Published = published,
             Updated = updated,
             Categories = categories,
             PrimaryCategory = primary ?? (categories.Count > 0 ? categories[0] : null),
             Links = links,
-            Comment = SourceText.NormalizeOptional(Text(entry, Arxiv + "comment")),
-            JournalReference = SourceText.NormalizeOptional(Text(entry, Arxiv + "journal_ref")),
-            Doi = SourceText.NormalizeOptional(Text(entry, Arxiv + "doi")),
+            Comment = InputText.NormalizeOptional(Text(entry, Arxiv + "comment")),
+            JournalReference = InputText.NormalizeOptional(Text(entry, Arxiv + "journal_ref")),
+            Doi = InputText.NormalizeOptional(Text(entry, Arxiv + "doi")),
             Source = PaperSource.ArxivAtom,
         };
-        output.Add(PaperReadItem.FromPaper(paper));
-
-        PaperReadItem Problem(string code, string message, ProblemSeverity severity = ProblemSeverity.Error) =>
-            PaperReadItem.FromProblem(new ParseProblem(code, message, source, line, column, severity) { Record = record });
 
         // A bad date is a warning, reported before the paper, which is kept without it.
         DateTimeOffset? Date(XElement owner, string name)
@@ -111,12 +106,12 @@ internal static class ArxivAtomEntry
                 return null;
             }
 
-            if (SourceText.TryParseIsoDate(text, out var date))
+            if (InputText.TryParseIsoDate(text, out var date))
             {
                 return date;
             }
 
-            output.Add(Problem("PM1054", $"<{name}> of {id} is '{text.Trim()}', which is not an RFC 3339 date; it was left out.", ProblemSeverity.Warning));
+            sink.Report(ReadProblems.AtomBadDate, -1, name, id, text.Trim());
             return null;
         }
     }
@@ -132,14 +127,14 @@ internal static class ArxivAtomEntry
         var authors = new List<Author>();
         foreach (var author in entry.Elements(Atom + "author"))
         {
-            var name = SourceText.NormalizeOptional(Text(author, Atom + "name"));
+            var name = InputText.NormalizeOptional(Text(author, Atom + "name"));
             if (name is null)
             {
                 continue;
             }
 
             var affiliations = author.Elements(Arxiv + "affiliation")
-                .Select(static a => SourceText.NormalizeOptional(a.Value))
+                .Select(static a => InputText.NormalizeOptional(a.Value))
                 .Where(static a => a is not null)
                 .ToList();
             authors.Add(new Author(name, affiliations.Count == 0 ? null : string.Join("; ", affiliations)));

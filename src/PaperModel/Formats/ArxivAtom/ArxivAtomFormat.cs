@@ -32,8 +32,6 @@ public sealed class ArxivAtomFormat : PaperFormat
     internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
     internal const string ArxivNamespace = "http://arxiv.org/schemas/atom";
 
-    private static readonly XName EntryName = XName.Get("entry", AtomNamespace);
-
     /// <summary>The shared instance.</summary>
     public static ArxivAtomFormat Instance { get; } = new();
 
@@ -42,115 +40,27 @@ public sealed class ArxivAtomFormat : PaperFormat
     {
     }
 
-    /// <summary>The XML settings the reader uses: no DTD, no resolver, no entity expansion.</summary>
-    internal static XmlReaderSettings Settings(PaperReadOptions options) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersFromEntities = 1024,
-        MaxCharactersInDocument = 0,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-    };
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new Parser(stream, sink);
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
     {
-        if (stream is null)
+        protected override ReadProblem InvalidXml => ReadProblems.AtomInvalidXml;
+
+        // A feed, or a lone entry.
+        protected override bool AcceptsRoot(XmlReader reader)
         {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return ReadIterator(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    private static IEnumerable<PaperReadItem> ReadIterator(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        using var reader = XmlReader.Create(stream, Settings(options));
-        var source = options.SourceName;
-        var lineInfo = (IXmlLineInfo)reader;
-        var entryNumber = 0L;
-        var started = false;
-        var items = new List<PaperReadItem>();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            items.Clear();
-            var done = false;
-            try
-            {
-                if (!started)
-                {
-                    started = true;
-                    if (reader.MoveToContent() != XmlNodeType.Element
-                        || reader.NamespaceURI != AtomNamespace
-                        || (reader.LocalName != "feed" && reader.LocalName != "entry"))
-                    {
-                        items.Add(PaperReadItem.FromProblem(new ParseProblem(
-                            "PM1055",
-                            $"The document is not an Atom feed: its root element is <{reader.Name}> in namespace '{reader.NamespaceURI}', not <feed> in '{AtomNamespace}'.",
-                            source,
-                            lineInfo.LineNumber,
-                            lineInfo.LinePosition)));
-                        done = true;
-                    }
-                }
-
-                if (!done)
-                {
-                    if (MoveToNextEntry(reader))
-                    {
-                        // The reader's position is the element name; the problem points at its '<'.
-                        var line = lineInfo.LineNumber;
-                        var column = Math.Max(1, lineInfo.LinePosition - 1);
-                        var entry = (XElement)XNode.ReadFrom(reader);
-                        ArxivAtomEntry.Map(entry, source, line, column, ++entryNumber, items);
-                    }
-                    else
-                    {
-                        done = true;
-                    }
-                }
-            }
-            catch (XmlException ex)
-            {
-                items.Add(PaperReadItem.FromProblem(new ParseProblem(
-                    "PM1050",
-                    "The XML cannot be read: " + ex.Message,
-                    source,
-                    ex.LineNumber > 0 ? ex.LineNumber : lineInfo.LineNumber,
-                    ex.LineNumber > 0 ? ex.LinePosition : lineInfo.LinePosition)
-                { Record = entryNumber + 1 }));
-                done = true;
-            }
-
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-
-            if (done)
-            {
-                yield break;
-            }
-        }
-    }
-
-    // Moves to the next atom:entry start tag (at any depth below the feed); false at the end of the document.
-    private static bool MoveToNextEntry(XmlReader reader)
-    {
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == EntryName.LocalName && reader.NamespaceURI == AtomNamespace)
+            if (reader.NamespaceURI == AtomNamespace && reader.LocalName is "feed" or "entry")
             {
                 return true;
             }
 
-            reader.Read();
+            Sink.ReportAt(ReadProblems.AtomNotAFeed, Position.LineNumber, Position.LinePosition, reader.Name, reader.NamespaceURI, AtomNamespace);
+            return false;
         }
 
-        return false;
+        protected override bool IsRecord(XmlReader reader) => reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace;
+
+        protected override Paper MapRecord(XElement record) => ArxivAtomEntry.Map(record, Sink);
     }
 }

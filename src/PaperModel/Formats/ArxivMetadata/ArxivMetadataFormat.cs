@@ -33,55 +33,15 @@ public sealed class ArxivMetadataFormat : PaperFormat
     {
     }
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new Parser(stream, options, sink);
+
+    private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink)
+        : JsonLinesParser(stream, options, sink, ReadProblems.MetadataLineTooLong)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        protected override Paper MapLine(ReadOnlySpan<byte> line) => ArxivMetadataRecord.Parse(line, Sink);
 
-        return JsonLinesReader.Read(stream, options ?? PaperReadOptions.Default, ParseLine, "PM1074", cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public override IAsyncEnumerable<PaperReadItem> ReadAsync(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return JsonLinesReader.ReadAsync(stream, options ?? PaperReadOptions.Default, ParseLine, "PM1074", cancellationToken);
-    }
-
-    /// <summary>Parses one line into a paper or an error problem; a degraded but readable line also gives a warning.</summary>
-    internal static PaperReadItem ParseLine(ReadOnlySpan<byte> line, long lineNumber, string? source, out ParseProblem? warning)
-    {
-        warning = null;
-        try
-        {
-            var paper = ArxivMetadataRecord.Parse(line, out var warningCode, out var warningMessage, out var warningOffset);
-            if (warningCode is not null)
-            {
-                warning = JsonLinesReader.Problem(warningCode, warningMessage!, line, warningOffset, lineNumber, source, ProblemSeverity.Warning);
-            }
-
-            return PaperReadItem.FromPaper(paper);
-        }
-        catch (JsonException ex)
-        {
-            return PaperReadItem.FromProblem(JsonLinesReader.Problem(
-                "PM1070",
-                "The line is not valid JSON: " + JsonErrors.Describe(ex),
-                line,
-                ex.BytePositionInLine ?? -1,
-                lineNumber,
-                source));
-        }
-        catch (RecordException ex)
-        {
-            return PaperReadItem.FromProblem(JsonLinesReader.Problem(ex.Code, ex.Message, line, ex.Offset, lineNumber, source));
-        }
+        protected override void ReportInvalidJson(JsonException exception) =>
+            Sink.Report(ReadProblems.MetadataInvalidJson, exception.BytePositionInLine ?? -1, JsonErrors.Describe(exception));
     }
 }

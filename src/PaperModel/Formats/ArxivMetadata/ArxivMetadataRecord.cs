@@ -29,18 +29,17 @@ internal static class ArxivMetadataRecord
         return reader.ValueTextEquals("versions"u8) ? VersionsKey : reader.ValueTextEquals("authors_parsed"u8) ? AuthorsParsedKey : OtherKey;
     }
 
-    /// <summary>Parses a line. Throws <see cref="JsonException"/> for invalid JSON and <see cref="RecordException"/> for a record that cannot be read.</summary>
-    public static Paper Parse(ReadOnlySpan<byte> line, out string? warningCode, out string? warningMessage, out long warningOffset)
+    /// <summary>
+    /// Parses a line, reporting to <paramref name="sink"/> at offsets of the line. Throws <see cref="JsonException"/> for
+    /// invalid JSON and the sink's <see cref="RecordRejectedException"/> for a record that cannot be read.
+    /// </summary>
+    public static Paper Parse(ReadOnlySpan<byte> line, ProblemSink sink)
     {
-        warningCode = null;
-        warningMessage = null;
-        warningOffset = -1;
-
         var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(ReaderOptions));
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new RecordException("PM1071", $"A line must hold one JSON object, not {JsonErrors.Describe(reader.TokenType)}.", reader.TokenStartIndex);
+            throw sink.Reject(ReadProblems.MetadataNotAnObject, reader.TokenStartIndex, JsonErrors.Describe(reader.TokenType));
         }
 
         var values = new string?[StringKeys.Length];
@@ -55,15 +54,15 @@ internal static class ArxivMetadataRecord
             if (key >= 0)
             {
                 offsets[key] = reader.TokenStartIndex;
-                values[key] = ReadString(ref reader, StringKeyNames[key]);
+                values[key] = ReadString(ref reader, StringKeyNames[key], sink);
             }
             else if (key == VersionsKey)
             {
-                versions = Versions(ref reader);
+                versions = Versions(ref reader, sink);
             }
             else if (key == AuthorsParsedKey)
             {
-                parsedAuthors = ParsedAuthors(ref reader);
+                parsedAuthors = ParsedAuthors(ref reader, sink);
             }
             else
             {
@@ -80,20 +79,21 @@ internal static class ArxivMetadataRecord
 
         if (id is null)
         {
-            throw new RecordException("PM1073", "The record has no \"id\".", -1);
+            throw sink.Reject(ReadProblems.MetadataMissingId, -1);
         }
 
         if (!ArxivId.TryParse(id, out var arxivId) || arxivId.HasVersion)
         {
-            throw new RecordException("PM1075", $"\"id\" is '{id}', which is not an arXiv id without version (0704.0001, hep-th/9901001).", idOffset);
+            throw sink.Reject(ReadProblems.MetadataBadId, idOffset, id);
         }
 
         if (title is null)
         {
-            throw new RecordException("PM1073", $"The record {id} has no \"title\".", -1);
+            throw sink.Reject(ReadProblems.MetadataMissingTitle, -1, id);
         }
 
         var paperVersions = new List<PaperVersion>(versions?.Count ?? 0);
+        var warned = false;
         if (versions is not null)
         {
             foreach (var (versionText, created, offset) in versions)
@@ -101,21 +101,21 @@ internal static class ArxivMetadataRecord
                 if (versionText.Length < 2 || (versionText[0] != 'v' && versionText[0] != 'V')
                     || !int.TryParse(versionText.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
                 {
-                    throw new RecordException("PM1075", $"The version '{versionText}' of {id} is not v1, v2, ...", offset);
+                    throw sink.Reject(ReadProblems.MetadataBadVersion, offset, versionText, id);
                 }
 
                 DateTimeOffset? date = null;
                 if (created is not null)
                 {
-                    if (SourceText.TryParseRfc1123Date(created, out var parsed))
+                    if (InputText.TryParseRfc1123Date(created, out var parsed))
                     {
                         date = parsed;
                     }
-                    else if (warningCode is null)
+                    else if (!warned)
                     {
-                        warningCode = "PM1076";
-                        warningMessage = $"The date '{created}' of {id}{versionText} is not an RFC 1123 date (Mon, 2 Apr 2007 19:18:42 GMT); it was left out.";
-                        warningOffset = offset;
+                        // One warning per record is enough to show that its dates are not in the expected form.
+                        warned = true;
+                        sink.Report(ReadProblems.MetadataBadDate, offset, created, id, versionText);
                     }
                 }
 
@@ -129,10 +129,10 @@ internal static class ArxivMetadataRecord
             ? []
             : categories.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 
-        return new Paper(arxivId.ToString(), PaperText.NormalizeWhitespace(title))
+        return new Paper(arxivId.ToString(), InputText.NormalizeWhitespace(title))
         {
             ArxivId = versionedId,
-            Abstract = abstractText is null ? string.Empty : PaperText.NormalizeWhitespace(abstractText),
+            Abstract = abstractText is null ? string.Empty : InputText.NormalizeWhitespace(abstractText),
             Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
@@ -140,27 +140,27 @@ internal static class ArxivMetadataRecord
             PrimaryCategory = categoryList.Length > 0 ? categoryList[0] : null,
             Versions = paperVersions,
             Links = ArxivLinks.For(versionedId, doi),
-            Comment = SourceText.NormalizeOptional(values[Comments]),
-            JournalReference = SourceText.NormalizeOptional(values[JournalRef]),
-            Doi = SourceText.NormalizeOptional(doi),
-            ReportNumber = SourceText.NormalizeOptional(values[ReportNo]),
-            License = SourceText.NormalizeOptional(values[License]),
-            Submitter = SourceText.NormalizeOptional(values[Submitter]),
+            Comment = InputText.NormalizeOptional(values[Comments]),
+            JournalReference = InputText.NormalizeOptional(values[JournalRef]),
+            Doi = InputText.NormalizeOptional(doi),
+            ReportNumber = InputText.NormalizeOptional(values[ReportNo]),
+            License = InputText.NormalizeOptional(values[License]),
+            Submitter = InputText.NormalizeOptional(values[Submitter]),
             Source = PaperSource.ArxivMetadata,
         };
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    private static string? ReadString(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
-        _ => throw WrongType(ref reader, path, "a string"),
+        _ => throw WrongType(ref reader, path, "a string", sink),
     };
 
-    private static RecordException WrongType(ref Utf8JsonReader reader, string path, string expected) =>
-        new("PM1072", $"$.{path} must be {expected}, not {JsonErrors.Describe(reader.TokenType)}.", reader.TokenStartIndex);
+    private static RecordRejectedException WrongType(ref Utf8JsonReader reader, string path, string expected, ProblemSink sink) =>
+        sink.Reject(ReadProblems.MetadataWrongType, reader.TokenStartIndex, path, expected, JsonErrors.Describe(reader.TokenType));
 
-    private static List<(string Version, string? Created, long Offset)>? Versions(ref Utf8JsonReader reader)
+    private static List<(string Version, string? Created, long Offset)>? Versions(ref Utf8JsonReader reader, ProblemSink sink)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -169,7 +169,7 @@ internal static class ArxivMetadataRecord
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw WrongType(ref reader, "versions", "an array");
+            throw WrongType(ref reader, "versions", "an array", sink);
         }
 
         var list = new List<(string, string?, long)>();
@@ -178,7 +178,7 @@ internal static class ArxivMetadataRecord
             var index = list.Count;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw WrongType(ref reader, $"versions[{index}]", "an object");
+                throw WrongType(ref reader, $"versions[{index}]", "an object", sink);
             }
 
             var start = reader.TokenStartIndex;
@@ -188,12 +188,12 @@ internal static class ArxivMetadataRecord
                 if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    version = ReadString(ref reader, $"versions[{index}].version");
+                    version = ReadString(ref reader, $"versions[{index}].version", sink);
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
-                    created = ReadString(ref reader, $"versions[{index}].created");
+                    created = ReadString(ref reader, $"versions[{index}].created", sink);
                 }
                 else
                 {
@@ -204,7 +204,7 @@ internal static class ArxivMetadataRecord
 
             if (version is null)
             {
-                throw new RecordException("PM1073", $"$.versions[{index}] has no \"version\".", start);
+                throw sink.Reject(ReadProblems.MetadataMissingVersion, start, index);
             }
 
             list.Add((version, created, start));
@@ -213,7 +213,7 @@ internal static class ArxivMetadataRecord
         return list;
     }
 
-    private static List<Author>? ParsedAuthors(ref Utf8JsonReader reader)
+    private static List<Author>? ParsedAuthors(ref Utf8JsonReader reader, ProblemSink sink)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -222,7 +222,7 @@ internal static class ArxivMetadataRecord
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw WrongType(ref reader, "authors_parsed", "an array");
+            throw WrongType(ref reader, "authors_parsed", "an array", sink);
         }
 
         var authors = new List<Author>();
@@ -232,14 +232,14 @@ internal static class ArxivMetadataRecord
             var index = authors.Count;
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw WrongType(ref reader, $"authors_parsed[{index}]", "an array of strings");
+                throw WrongType(ref reader, $"authors_parsed[{index}]", "an array of strings", sink);
             }
 
             Array.Clear(parts, 0, parts.Length);
             var count = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var value = ReadString(ref reader, $"authors_parsed[{index}][{count}]");
+                var value = ReadString(ref reader, $"authors_parsed[{index}][{count}]", sink);
                 if (count < parts.Length)
                 {
                     parts[count] = value;
@@ -252,7 +252,7 @@ internal static class ArxivMetadataRecord
             var name = JoinName(parts[1], parts[0], parts[2]);
             if (name.Length > 0)
             {
-                authors.Add(new Author(name, SourceText.NormalizeOptional(parts[3])));
+                authors.Add(new Author(name, InputText.NormalizeOptional(parts[3])));
             }
         }
 
@@ -277,6 +277,6 @@ internal static class ArxivMetadataRecord
             sb.Append(part);
         }
 
-        return PaperText.NormalizeWhitespace(sb.ToString());
+        return InputText.NormalizeWhitespace(sb.ToString());
     }
 }

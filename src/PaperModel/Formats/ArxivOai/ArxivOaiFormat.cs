@@ -40,109 +40,30 @@ public sealed class ArxivOaiFormat : PaperFormat
     {
     }
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new Parser(stream, sink);
+
+    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
     {
-        if (stream is null)
+        protected override ReadProblem InvalidXml => ReadProblems.OaiInvalidXml;
+
+        protected override bool AcceptsRoot(XmlReader reader)
         {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return ReadIterator(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    private static IEnumerable<PaperReadItem> ReadIterator(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        using var reader = XmlReader.Create(stream, ArxivAtomFormat.Settings(options));
-        var source = options.SourceName;
-        var lineInfo = (IXmlLineInfo)reader;
-        var recordNumber = 0L;
-        var items = new List<PaperReadItem>();
-        var done = false;
-        try
-        {
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.NamespaceURI != OaiNamespace || reader.LocalName != "OAI-PMH")
-            {
-                items.Add(Problem(
-                    "PM1101",
-                    $"The document is not an OAI-PMH response: its root element is <{reader.Name}> in namespace '{reader.NamespaceURI}', not <OAI-PMH> in '{OaiNamespace}'."));
-                done = true;
-            }
-        }
-        catch (XmlException ex)
-        {
-            items.Add(XmlProblem(ex));
-            done = true;
-        }
-
-        foreach (var item in items)
-        {
-            yield return item;
-        }
-
-        while (!done)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            items.Clear();
-            try
-            {
-                if (MoveToNext(reader))
-                {
-                    var line = lineInfo.LineNumber;
-                    var column = Math.Max(1, lineInfo.LinePosition - 1);
-                    var element = (XElement)XNode.ReadFrom(reader);
-                    if (element.Name.LocalName == "error")
-                    {
-                        items.Add(ArxivOaiRecord.Error(element, source, line, column));
-                    }
-                    else
-                    {
-                        ArxivOaiRecord.Map(element, source, line, column, ++recordNumber, items);
-                    }
-                }
-                else
-                {
-                    done = true;
-                }
-            }
-            catch (XmlException ex)
-            {
-                items.Add(XmlProblem(ex));
-                done = true;
-            }
-
-            foreach (var item in items)
-            {
-                yield return item;
-            }
-        }
-
-        PaperReadItem Problem(string code, string message) =>
-            PaperReadItem.FromProblem(new ParseProblem(code, message, source, lineInfo.LineNumber, lineInfo.LinePosition));
-
-        PaperReadItem XmlProblem(XmlException ex) =>
-            PaperReadItem.FromProblem(new ParseProblem(
-                "PM1100",
-                "The XML cannot be read: " + ex.Message,
-                source,
-                ex.LineNumber > 0 ? ex.LineNumber : lineInfo.LineNumber,
-                ex.LineNumber > 0 ? ex.LinePosition : lineInfo.LinePosition)
-            { Record = recordNumber + 1 });
-    }
-
-    // Moves to the next oai:record or oai:error start tag; false at the end of the document.
-    private static bool MoveToNext(XmlReader reader)
-    {
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == OaiNamespace && reader.LocalName is "record" or "error")
+            if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == OaiNamespace && reader.LocalName == "OAI-PMH")
             {
                 return true;
             }
 
-            reader.Read();
+            Sink.ReportAt(ReadProblems.OaiNotAResponse, Position.LineNumber, Position.LinePosition, reader.Name, reader.NamespaceURI, OaiNamespace);
+            return false;
         }
 
-        return false;
+        // An oai:record, or the oai:error of a request the repository refused.
+        protected override bool IsRecord(XmlReader reader) => reader.NamespaceURI == OaiNamespace && reader.LocalName is "record" or "error";
+
+        protected override bool IsNumbered(XElement record) => record.Name.LocalName != "error";
+
+        protected override Paper? MapRecord(XElement record) =>
+            record.Name.LocalName == "error" ? ArxivOaiRecord.Error(record, Sink) : ArxivOaiRecord.Map(record, Sink);
     }
 }

@@ -12,32 +12,41 @@ internal static class ArxivOaiRecord
     private static readonly XNamespace OaiDc = "http://www.openarchives.org/OAI/2.0/oai_dc/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
-    /// <summary>The problem for an OAI <c>error</c> element: a warning for <c>noRecordsMatch</c>, else an error.</summary>
-    public static PaperReadItem Error(XElement error, string? source, int line, int column)
+    /// <summary>Reports an OAI <c>error</c> element: a warning for <c>noRecordsMatch</c>, else an error. It gives no paper.</summary>
+    public static Paper? Error(XElement error, ProblemSink sink)
     {
         var code = ((string?)error.Attribute("code"))?.Trim() ?? "unknown";
-        var message = SourceText.NormalizeOptional(error.Value) ?? "no message";
-        return code == "noRecordsMatch"
-            ? PaperReadItem.FromProblem(new ParseProblem("PM1102", $"The OAI-PMH request matched no records ({message}).", source, line, column, ProblemSeverity.Warning))
-            : PaperReadItem.FromProblem(new ParseProblem("PM1102", $"The OAI-PMH repository reported an error {code}: {message}.", source, line, column));
+        var message = InputText.NormalizeOptional(error.Value) ?? "no message";
+        if (code == "noRecordsMatch")
+        {
+            sink.Report(ReadProblems.OaiNoRecords, -1, message);
+        }
+        else
+        {
+            sink.Report(ReadProblems.OaiError, -1, code, message);
+        }
+
+        return null;
     }
 
-    /// <summary>Adds the paper (after its warnings) or the problem that prevented it to <paramref name="output"/>.</summary>
-    public static void Map(XElement record, string? source, int line, int column, long number, List<PaperReadItem> output)
+    /// <summary>
+    /// Maps a record, reporting its warnings to <paramref name="sink"/>; a deleted record is a warning and gives no
+    /// paper. Throws the sink's <see cref="RecordRejectedException"/> for a record that cannot be read.
+    /// </summary>
+    public static Paper? Map(XElement record, ProblemSink sink)
     {
         var header = record.Element(Oai + "header");
-        var identifier = SourceText.NormalizeOptional(header?.Element(Oai + "identifier")?.Value);
+        var identifier = InputText.NormalizeOptional(header?.Element(Oai + "identifier")?.Value);
         if ((string?)header?.Attribute("status") == "deleted")
         {
-            output.Add(Problem("PM1103", $"The record {identifier ?? "without identifier"} is deleted (withdrawn from the repository); it has no metadata.", ProblemSeverity.Warning));
-            return;
+            sink.Report(ReadProblems.OaiDeleted, -1, identifier ?? "without identifier");
+            return null;
         }
 
         var metadata = record.Element(Oai + "metadata")?.Elements().FirstOrDefault();
         if (metadata is null)
         {
-            output.Add(Problem("PM1104", $"The record {identifier ?? "without identifier"} has no <metadata>."));
-            return;
+            throw sink.Reject(ReadProblems.OaiNoMetadata, -1, identifier ?? "without identifier");
         }
 
         var name = metadata.Name;
@@ -46,30 +55,23 @@ internal static class ArxivOaiRecord
             : identifier?.Substring(identifier.LastIndexOf(':') + 1);
         if (name != Raw + "arXivRaw" && name != Arxiv + "arXiv" && name != OaiDc + "dc")
         {
-            output.Add(Problem("PM1105", $"The record {identifier} has metadata <{name.LocalName}> in namespace '{name.NamespaceName}'; only arXivRaw, arXiv and oai_dc are read."));
-            return;
+            throw sink.Reject(ReadProblems.OaiUnknownMetadata, -1, identifier, name.LocalName, name.NamespaceName);
         }
 
         if (!ArxivId.TryParse(id?.Trim(), out var arxivId) || arxivId.HasVersion)
         {
-            output.Add(Problem("PM1104", $"The record {identifier} has no arXiv id without version (found '{id?.Trim()}')."));
-            return;
+            throw sink.Reject(ReadProblems.OaiNoId, -1, identifier, id?.Trim());
         }
 
         var title = name == OaiDc + "dc" ? metadata.Element(Dc + "title")?.Value : metadata.Element(name.Namespace + "title")?.Value;
-        if (SourceText.NormalizeOptional(title) is null)
+        if (InputText.NormalizeOptional(title) is null)
         {
-            output.Add(Problem("PM1104", $"The record {arxivId} has no title."));
-            return;
+            throw sink.Reject(ReadProblems.OaiNoTitle, -1, arxivId);
         }
 
-        var paper = name == Raw + "arXivRaw" ? FromRaw(metadata, arxivId, title!)
+        return name == Raw + "arXivRaw" ? FromRaw(metadata, arxivId, title!)
             : name == Arxiv + "arXiv" ? FromArxiv(metadata, arxivId, title!)
             : FromDublinCore(metadata, header, arxivId, title!);
-        output.Add(PaperReadItem.FromPaper(paper));
-
-        PaperReadItem Problem(string code, string message, ProblemSeverity severity = ProblemSeverity.Error) =>
-            PaperReadItem.FromProblem(new ParseProblem(code, message, source, line, column, severity) { Record = number });
 
         Paper FromRaw(XElement raw, ArxivId work, string rawTitle)
         {
@@ -79,17 +81,17 @@ internal static class ArxivOaiRecord
                 var label = ((string?)version.Attribute("version"))?.Trim();
                 if (label is not { Length: > 1 } || label[0] != 'v' || !int.TryParse(label.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var versionNumber))
                 {
-                    output.Add(Problem("PM1106", $"A version of {work} is labelled '{label}', not vN; it was left out.", ProblemSeverity.Warning));
+                    sink.Report(ReadProblems.OaiBadVersion, -1, work, label);
                     continue;
                 }
 
-                versions.Add(new PaperVersion(versionNumber, Date(version.Element(Raw + "date")?.Value, SourceText.TryParseRfc1123Date, $"the date of {work}v{versionNumber}")));
+                versions.Add(new PaperVersion(versionNumber, Date(version.Element(Raw + "date")?.Value, InputText.TryParseRfc1123Date, $"the date of {work}v{versionNumber}")));
             }
 
             var doi = Field(raw, "doi");
             var latest = versions.Count > 0 ? work.WithVersion(versions.Max(static v => v.Number)) : work;
             var categories = Categories(Field(raw, "categories"));
-            return new Paper(work.ToString(), PaperText.NormalizeWhitespace(rawTitle))
+            return new Paper(work.ToString(), InputText.NormalizeWhitespace(rawTitle))
             {
                 ArxivId = latest,
                 Abstract = Text(Field(raw, "abstract")),
@@ -116,24 +118,24 @@ internal static class ArxivOaiRecord
             foreach (var author in meta.Element(Arxiv + "authors")?.Elements(Arxiv + "author") ?? [])
             {
                 var parts = new[] { "forenames", "keyname", "suffix" }
-                    .Select(part => SourceText.NormalizeOptional(author.Element(Arxiv + part)?.Value))
+                    .Select(part => InputText.NormalizeOptional(author.Element(Arxiv + part)?.Value))
                     .Where(static part => part is not null);
                 var fullName = string.Join(" ", parts);
                 if (fullName.Length > 0)
                 {
-                    authors.Add(new Author(fullName, SourceText.NormalizeOptional(author.Element(Arxiv + "affiliation")?.Value)));
+                    authors.Add(new Author(fullName, InputText.NormalizeOptional(author.Element(Arxiv + "affiliation")?.Value)));
                 }
             }
 
             var doi = Field(meta, "doi");
             var categories = Categories(Field(meta, "categories"));
-            return new Paper(work.ToString(), PaperText.NormalizeWhitespace(metaTitle))
+            return new Paper(work.ToString(), InputText.NormalizeWhitespace(metaTitle))
             {
                 ArxivId = work,
                 Abstract = Text(Field(meta, "abstract")),
                 Authors = authors,
-                Published = Date(Field(meta, "created"), SourceText.TryParseIsoDate, $"<created> of {work}"),
-                Updated = Date(Field(meta, "updated"), SourceText.TryParseIsoDate, $"<updated> of {work}"),
+                Published = Date(Field(meta, "created"), InputText.TryParseIsoDate, $"<created> of {work}"),
+                Updated = Date(Field(meta, "updated"), InputText.TryParseIsoDate, $"<updated> of {work}"),
                 Categories = categories,
                 PrimaryCategory = categories.Count > 0 ? categories[0] : null,
                 Comment = Field(meta, "comments"),
@@ -150,19 +152,19 @@ internal static class ArxivOaiRecord
         {
             // dc:creator is "Surname, Forenames"; dc:date lists the version dates, oldest first.
             var authors = dc.Elements(Dc + "creator")
-                .Select(static c => SourceText.NormalizeOptional(c.Value))
+                .Select(static c => InputText.NormalizeOptional(c.Value))
                 .Where(static c => c is not null)
                 .Select(static c => c!.IndexOf(',') is var comma and > 0 ? c.Substring(comma + 1).Trim() + " " + c.Substring(0, comma).Trim() : c)
                 .Select(static c => new Author(c.Trim()))
                 .ToList();
-            var dates = dc.Elements(Dc + "date").Select(d => Date(d.Value, SourceText.TryParseIsoDate, $"a <dc:date> of {work}")).Where(static d => d is not null).ToList();
+            var dates = dc.Elements(Dc + "date").Select(d => Date(d.Value, InputText.TryParseIsoDate, $"a <dc:date> of {work}")).Where(static d => d is not null).ToList();
             var categories = (recordHeader?.Elements(Oai + "setSpec") ?? [])
                 .Select(static s => s.Value.Trim())
                 .Select(static s => s.Substring(s.LastIndexOf(':') + 1))
                 .Where(static s => s.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            return new Paper(work.ToString(), PaperText.NormalizeWhitespace(dcTitle))
+            return new Paper(work.ToString(), InputText.NormalizeWhitespace(dcTitle))
             {
                 ArxivId = work,
                 Abstract = Text(dc.Element(Dc + "description")?.Value),
@@ -178,7 +180,7 @@ internal static class ArxivOaiRecord
 
         DateTimeOffset? Date(string? text, TryParse parse, string what)
         {
-            if (SourceText.NormalizeOptional(text) is not { } trimmed)
+            if (InputText.NormalizeOptional(text) is not { } trimmed)
             {
                 return null;
             }
@@ -188,7 +190,7 @@ internal static class ArxivOaiRecord
                 return date;
             }
 
-            output.Add(Problem("PM1106", $"{what} is '{trimmed}', which is not a date; it was left out.", ProblemSeverity.Warning));
+            sink.Report(ReadProblems.OaiBadDate, -1, what, trimmed);
             return null;
         }
     }
@@ -196,9 +198,9 @@ internal static class ArxivOaiRecord
     private delegate bool TryParse(string text, out DateTimeOffset value);
 
     private static string? Field(XElement metadata, string localName) =>
-        SourceText.NormalizeOptional(metadata.Element(metadata.Name.Namespace + localName)?.Value);
+        InputText.NormalizeOptional(metadata.Element(metadata.Name.Namespace + localName)?.Value);
 
-    private static string Text(string? text) => text is null ? string.Empty : PaperText.NormalizeWhitespace(text);
+    private static string Text(string? text) => text is null ? string.Empty : InputText.NormalizeWhitespace(text);
 
     private static List<string> Categories(string? text) =>
         text is null ? [] : text.Split([' '], StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();

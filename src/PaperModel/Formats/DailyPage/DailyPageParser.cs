@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text;
 
 namespace PaperModel.Formats.DailyPage;
 
 /// <summary>
-/// Turns the lines of a copied Daily Papers page into papers and problems. Lines are pushed in one at a time
-/// (<see cref="Add(TextLine)"/>, then <see cref="Complete(bool)"/>); finished items are collected in
-/// <see cref="TakeOutput"/> for the caller to hand out. Memory is bounded by one paper card. Not thread-safe.
+/// Turns the lines of a copied Daily Papers page into papers and problems: the page's <see cref="RecordParser"/>.
+/// Lines are pushed in one at a time (<see cref="Add(TextLine)"/>, then <see cref="Complete(bool)"/>); finished items
+/// wait in a queue, in input order, for <see cref="Next"/> to hand out. Memory is bounded by one paper card. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// The page is loosely structured, so the parser works on paragraphs (runs of text lines) and the page furniture
@@ -15,9 +14,11 @@ namespace PaperModel.Formats.DailyPage;
 /// (abstracts are long or end like a sentence), unless Markdown says which it is. A short paragraph right before a
 /// <c>·</c> is the card's organization.
 /// </remarks>
-internal sealed class DailyPageParser
+internal sealed class DailyPageParser : RecordParser
 {
-    private readonly string? _source;
+    private readonly TextReader _text;
+    private readonly bool _ownsText;
+    private readonly TextLineReader _lines;
     private readonly PaperReadOptions _options;
     private readonly DateTimeOffset _reference;
     private readonly Queue<PaperReadItem> _output = new();
@@ -35,20 +36,67 @@ internal sealed class DailyPageParser
     private int _records;
     private int _papers;
     private int _problems;
+    private bool _completed;
+    private Paper? _paper;
 
-    public DailyPageParser(PaperReadOptions options)
+    public DailyPageParser(TextReader text, bool ownsText, PaperReadOptions options, ProblemSink sink)
+        : base(sink)
     {
+        _text = text;
+        _ownsText = ownsText;
+        _lines = new TextLineReader(text, options.MaxRecordLength);
         _options = options;
-        _source = options.SourceName;
         _reference = (options.ReferenceDate ?? DateTimeOffset.UtcNow).ToUniversalTime();
     }
 
-    /// <summary>Hands out the papers and problems finished so far, in input order.</summary>
-    public IEnumerable<PaperReadItem> TakeOutput()
+    public override ReadStep Next()
     {
-        while (_output.Count > 0)
+        while (true)
         {
-            yield return _output.Dequeue();
+            if (_output.Count > 0)
+            {
+                var item = _output.Dequeue();
+                if (item.Paper is { } paper)
+                {
+                    _paper = paper;
+                    return ReadStep.Record;
+                }
+
+                Sink.Add(item.Problem!);
+                continue;
+            }
+
+            if (_completed)
+            {
+                return ReadStep.End;
+            }
+
+            switch (_lines.Next(out var line))
+            {
+                case TextLineReader.Step.Line:
+                    Add(line);
+                    break;
+                case TextLineReader.Step.NeedMore:
+                    return ReadStep.NeedMore;
+                default:
+                    Complete(_lines.LastLineTerminated);
+                    _completed = true;
+                    break;
+            }
+        }
+    }
+
+    public override Paper? Map() => _paper;
+
+    public override void Fill() => _lines.Fill();
+
+    public override ValueTask FillAsync(CancellationToken cancellationToken) => _lines.FillAsync(cancellationToken);
+
+    public override void Dispose()
+    {
+        if (_ownsText)
+        {
+            _text.Dispose();
         }
     }
 
@@ -58,11 +106,7 @@ internal sealed class DailyPageParser
         if (line.IsTooLong)
         {
             EndParagraph();
-            Report(DailyPageCodes.LineTooLong, line.Number, 1, ProblemSeverity.Error, string.Format(
-                CultureInfo.InvariantCulture,
-                "the line is longer than {0:N0} characters and was skipped (it starts '{1}').",
-                _options.MaxRecordLength,
-                Shorten(line.Text, 40)));
+            Report(ReadProblems.PageLineTooLong, line.Number, 1, _options.MaxRecordLength, Shorten(line.Text, 40));
             return;
         }
 
@@ -88,16 +132,12 @@ internal sealed class DailyPageParser
         Flush();
         if (lastAbstractCut && title is not null)
         {
-            Report(DailyPageCodes.AbstractCut, _lastLineNumber, 1, ProblemSeverity.Warning, string.Format(
-                CultureInfo.InvariantCulture,
-                "the input ends in the middle of the abstract of '{0}'; the copy looks truncated.",
-                Shorten(title.Text, 60)));
+            Report(ReadProblems.AbstractCut, _lastLineNumber, 1, Shorten(title.Text, 60));
         }
 
         if (_papers == 0 && _problems == 0)
         {
-            Report(DailyPageCodes.NoPapers, 0, 0, ProblemSeverity.Warning,
-                "no paper found: the input has no title followed by an abstract.");
+            Report(ReadProblems.NoPapers, 0, 0);
         }
     }
 
@@ -268,10 +308,7 @@ internal sealed class DailyPageParser
             else
             {
                 _records++;
-                Report(DailyPageCodes.AbstractWithoutTitle, paragraph.Line, paragraph.Column, ProblemSeverity.Error, string.Format(
-                    CultureInfo.InvariantCulture,
-                    "an abstract with no title before it ('{0}'); it is skipped.",
-                    Shorten(paragraph.Text, 60)));
+                Report(ReadProblems.AbstractWithoutTitle, paragraph.Line, paragraph.Column, Shorten(paragraph.Text, 60));
             }
 
             return;
@@ -332,11 +369,7 @@ internal sealed class DailyPageParser
         _listedOn = Resolve(piece.Date, out var invalid);
         if (invalid)
         {
-            Report(DailyPageCodes.BadDate, lineNumber, piece.Column, ProblemSeverity.Warning, string.Format(
-                CultureInfo.InvariantCulture,
-                "'{0}' is not a day of {1}; the papers that follow have no listing date.",
-                piece.Text,
-                piece.Date.Year != 0 ? piece.Date.Year : _options.Year ?? _reference.Year));
+            Report(ReadProblems.NotADay, lineNumber, piece.Column, piece.Text, piece.Date.Year != 0 ? piece.Date.Year : _options.Year ?? _reference.Year);
         }
     }
 
@@ -349,11 +382,7 @@ internal sealed class DailyPageParser
             _listedOn = null;
         }
 
-        Report(DailyPageCodes.BadDate, lineNumber, piece.Column, ProblemSeverity.Warning, string.Format(
-            CultureInfo.InvariantCulture,
-            "'{0}' looks like a date but is not one (expected a month and day such as 'Jul 30' or 'Feb 27, 2025'); {1}.",
-            piece.Text,
-            onCard ? "the paper has no date" : "the papers that follow have no listing date"));
+        Report(ReadProblems.BadDate, lineNumber, piece.Column, piece.Text, onCard ? "the paper has no date" : "the papers that follow have no listing date");
     }
 
     private void AddCount(PageLine piece, int lineNumber)
@@ -471,8 +500,7 @@ internal sealed class DailyPageParser
         {
             if (card.FirstDetailLine > 0)
             {
-                Report(DailyPageCodes.DetailsWithoutPaper, card.FirstDetailLine, 1, ProblemSeverity.Warning,
-                    "paper details (upvotes, authors, date or submitter) with no title and abstract; they are ignored.");
+                Report(ReadProblems.DetailsWithoutPaper, card.FirstDetailLine, 1);
             }
 
             return;
@@ -482,20 +510,14 @@ internal sealed class DailyPageParser
         var title = card.Title;
         if (card.Abstract is null)
         {
-            Report(DailyPageCodes.TitleWithoutAbstract, title.Line, title.Column, ProblemSeverity.Error, string.Format(
-                CultureInfo.InvariantCulture,
-                "'{0}' has a title but no abstract; the paper is skipped (the copy may be truncated or garbled).",
-                Shorten(title.Text, 120)));
+            Report(ReadProblems.TitleWithoutAbstract, title.Line, title.Column, Shorten(title.Text, 120));
             return;
         }
 
         var paper = card.ToPaper(_listedOn);
         if (HasControlCharacters(paper.Title) || HasControlCharacters(paper.Abstract))
         {
-            Report(DailyPageCodes.Binary, title.Line, title.Column, ProblemSeverity.Error, string.Format(
-                CultureInfo.InvariantCulture,
-                "'{0}' holds control characters, so this is binary data rather than page text; it is skipped.",
-                Shorten(paper.Title, 40)));
+            Report(ReadProblems.BinaryText, title.Line, title.Column, Shorten(paper.Title, 40));
             return;
         }
 
@@ -503,10 +525,7 @@ internal sealed class DailyPageParser
         _output.Enqueue(PaperReadItem.FromPaper(paper));
         if (paper.Title.IndexOf('\uFFFD') >= 0 || paper.Abstract.IndexOf('\uFFFD') >= 0)
         {
-            Report(DailyPageCodes.InvalidUtf8, title.Line, title.Column, ProblemSeverity.Warning, string.Format(
-                CultureInfo.InvariantCulture,
-                "the title or abstract of '{0}' has bytes that are not UTF-8 (shown as \uFFFD); save the copy as UTF-8.",
-                Shorten(paper.Title, 60)));
+            Report(ReadProblems.InvalidUtf8, title.Line, title.Column, Shorten(paper.Title, 60));
         }
     }
 
@@ -539,13 +558,11 @@ internal sealed class DailyPageParser
         return new DateTimeOffset(year, date.Month, date.Day, 0, 0, 0, TimeSpan.Zero);
     }
 
-    private void Report(string code, int line, int column, ProblemSeverity severity, string message)
+    private void Report(ReadProblem problem, int line, int column, params object?[] arguments)
     {
         _problems++;
-        _output.Enqueue(PaperReadItem.FromProblem(new ParseProblem(code, message, _source, line, column, severity)
-        {
-            Record = _records == 0 ? null : _records,
-        }));
+        Sink.Record = _records;
+        _output.Enqueue(PaperReadItem.FromProblem(Sink.Create(problem, line, column, arguments)));
     }
 
     /// <summary>Whether a paragraph reads like an abstract (or an AI summary) rather than a title.</summary>
@@ -646,7 +663,7 @@ internal sealed class DailyPageParser
 
         public bool InLink { get; set; }
 
-        public string Text => PaperText.NormalizeWhitespace(_text.ToString());
+        public string Text => InputText.NormalizeWhitespace(_text.ToString());
 
         public void Append(string text, int line)
         {

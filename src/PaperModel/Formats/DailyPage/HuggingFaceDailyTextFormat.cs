@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using PaperModel.Formats.DailyPage;
 
@@ -45,123 +44,36 @@ public sealed class HuggingFaceDailyTextFormat : PaperFormat
     {
     }
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return ReadStream(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public override IAsyncEnumerable<PaperReadItem> ReadAsync(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return ReadStreamAsync(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
     /// <summary>Streams papers and problems from text. The reader is read forward only and is not disposed.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="options">Options, or <see langword="null"/> for <see cref="PaperReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>Papers and problems in input order.</returns>
-    public IEnumerable<PaperReadItem> Read(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (reader is null)
-        {
-            throw new ArgumentNullException(nameof(reader));
-        }
-
-        return ReadText(reader, options ?? PaperReadOptions.Default, cancellationToken);
-    }
+    public IEnumerable<PaperReadItem> Read(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        RecordDriver.Read(Open(reader, options), cancellationToken);
 
     /// <summary>Streams papers and problems from text, reading it asynchronously. The reader is not disposed.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="options">Options, or <see langword="null"/> for <see cref="PaperReadOptions.Default"/>.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>Papers and problems in input order.</returns>
-    public IAsyncEnumerable<PaperReadItem> ReadAsync(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<PaperReadItem> ReadAsync(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        RecordDriver.ReadAsync(Open(reader, options), cancellationToken);
+
+    /// <summary>Opens a UTF-8 reader over a stream (a byte order mark selects another encoding), leaving the stream open.</summary>
+    private static StreamReader OpenText(Stream stream) => new(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new DailyPageParser(OpenText(stream), ownsText: true, options, sink);
+
+    private static Func<RecordParser> Open(TextReader reader, PaperReadOptions? options)
     {
         if (reader is null)
         {
             throw new ArgumentNullException(nameof(reader));
         }
 
-        return ReadTextAsync(reader, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    /// <summary>Opens a UTF-8 reader over a stream (a byte order mark selects another encoding), leaving the stream open.</summary>
-    internal static StreamReader OpenText(Stream stream) => new(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
-
-    private static IEnumerable<PaperReadItem> ReadStream(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        using var reader = OpenText(stream);
-        foreach (var item in ReadText(reader, options, cancellationToken))
-        {
-            yield return item;
-        }
-    }
-
-    private static async IAsyncEnumerable<PaperReadItem> ReadStreamAsync(
-        Stream stream,
-        PaperReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var reader = OpenText(stream);
-        await foreach (var item in ReadTextAsync(reader, options, cancellationToken).ConfigureAwait(false))
-        {
-            yield return item;
-        }
-    }
-
-    private static IEnumerable<PaperReadItem> ReadText(TextReader reader, PaperReadOptions options, CancellationToken cancellationToken)
-    {
-        var lines = new TextLineReader(reader, options.MaxRecordLength);
-        var parser = new DailyPageParser(options);
-        while (lines.TryReadLine(out var line))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            parser.Add(line);
-            foreach (var item in parser.TakeOutput())
-            {
-                yield return item;
-            }
-        }
-
-        parser.Complete(lines.LastLineTerminated);
-        foreach (var item in parser.TakeOutput())
-        {
-            yield return item;
-        }
-    }
-
-    private static async IAsyncEnumerable<PaperReadItem> ReadTextAsync(
-        TextReader reader,
-        PaperReadOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var lines = new TextLineReader(reader, options.MaxRecordLength);
-        var parser = new DailyPageParser(options);
-        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            parser.Add(line);
-            foreach (var item in parser.TakeOutput())
-            {
-                yield return item;
-            }
-        }
-
-        parser.Complete(lines.LastLineTerminated);
-        foreach (var item in parser.TakeOutput())
-        {
-            yield return item;
-        }
+        options ??= PaperReadOptions.Default;
+        return () => new DailyPageParser(reader, ownsText: false, options, new ProblemSink(options.SourceName));
     }
 }

@@ -34,46 +34,56 @@ public sealed class HuggingFaceApiFormat : PaperFormat
     {
     }
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new Parser(stream, options, sink);
 
-        return ReadIterator(stream, options ?? PaperReadOptions.Default, cancellationToken);
-    }
-
-    private static IEnumerable<PaperReadItem> ReadIterator(Stream stream, PaperReadOptions options, CancellationToken cancellationToken)
+    /// <summary>Frames the items with <see cref="JsonItemStream"/> and maps each with <see cref="HuggingFaceApiRecord"/>.</summary>
+    private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink) : RecordParser(sink)
     {
-        var source = options.SourceName;
-        using var items = new JsonItemStream(source, options.MaxRecordLength);
-        var pending = new List<PaperReadItem>();
-        while (true)
+        private readonly JsonItemStream _items = new(sink, options.MaxRecordLength);
+        private JsonItem _item;
+
+        public override ReadStep Next()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            switch (items.Next(out var item, out var problem))
+            while (true)
             {
-                case JsonItemStream.Step.Item:
-                    // Map before asking for the next item: the item's bytes live in the stream's buffer.
-                    pending.Clear();
-                    HuggingFaceApiRecord.Map(item, source, pending);
-                    foreach (var result in pending)
-                    {
-                        yield return result;
-                    }
-
-                    break;
-                case JsonItemStream.Step.Problem:
-                    yield return PaperReadItem.FromProblem(problem!);
-                    break;
-                case JsonItemStream.Step.NeedMore:
-                    items.Fill(stream);
-                    break;
-                default:
-                    yield break;
+                switch (_items.Next(out var item))
+                {
+                    case JsonItemStream.Step.Item:
+                        _item = item;
+                        Sink.BeginRecord(item.Index + 1, item.Utf8, item.Line, item.Column);
+                        return ReadStep.Record;
+                    case JsonItemStream.Step.Problem:
+                        continue;
+                    case JsonItemStream.Step.NeedMore:
+                        return ReadStep.NeedMore;
+                    default:
+                        return ReadStep.End;
+                }
             }
         }
+
+        // Mapped before the next item is asked for: the item's bytes live in the stream's buffer.
+        public override Paper Map() => HuggingFaceApiRecord.Map(_item, Sink);
+
+        public override bool TryReportFailure(Exception exception)
+        {
+            if (exception is not JsonException json)
+            {
+                return false;
+            }
+
+            // Positions in the exception count from the item's start: its line, and on that line its column.
+            var line = json.LineNumber ?? 0;
+            var column = line == 0 ? _item.Column + (json.BytePositionInLine ?? 0) : (json.BytePositionInLine ?? 0) + 1;
+            Sink.ReportAt(ReadProblems.ApiItemInvalidJson, _item.Line + line, column, _item.Path, JsonErrors.Describe(json));
+            return true;
+        }
+
+        public override void Fill() => _items.Fill(stream);
+
+        public override ValueTask FillAsync(CancellationToken cancellationToken) => _items.FillAsync(stream, cancellationToken);
+
+        public override void Dispose() => _items.Dispose();
     }
 }

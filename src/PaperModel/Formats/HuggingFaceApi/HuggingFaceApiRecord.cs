@@ -5,48 +5,26 @@ using System.Text.Json;
 namespace PaperModel.Formats;
 
 /// <summary>Maps one Hugging Face API item (a daily item with <c>paper</c>, or a paper object) to a <see cref="Paper"/>.</summary>
-internal static class HuggingFaceApiRecord
+internal sealed class HuggingFaceApiRecord
 {
     private static readonly Uri PapersBase = new("https://huggingface.co/papers/", UriKind.Absolute);
 
-    /// <summary>Adds the paper, or the problem that prevented it, to <paramref name="output"/>; warnings come before the paper.</summary>
-    public static void Map(JsonItem item, string? source, List<PaperReadItem> output)
-    {
-        var warnings = new List<(JsonPath Path, string Message)>();
-        try
-        {
-            using var document = JsonDocument.Parse(item.Utf8);
-            var paper = MapRoot(document.RootElement, new JsonPath(item.Path), warnings);
-            foreach (var (path, message) in warnings)
-            {
-                output.Add(PaperReadItem.FromProblem(Problem(item, source, "PM1035", message, path, ProblemSeverity.Warning)));
-            }
+    private readonly ProblemSink _sink;
 
-            output.Add(PaperReadItem.FromPaper(paper));
-        }
-        catch (JsonException ex)
-        {
-            output.Add(PaperReadItem.FromProblem(new ParseProblem(
-                "PM1030",
-                $"{item.Path} is not valid JSON: {JsonErrors.Describe(ex)}",
-                source,
-                SourceText.ToInt(item.Line + (ex.LineNumber ?? 0)),
-                SourceText.ToInt((ex.LineNumber ?? 0) == 0 ? item.Column + (ex.BytePositionInLine ?? 0) : (ex.BytePositionInLine ?? 0) + 1))
-            { Record = item.Index + 1 }));
-        }
-        catch (ItemException ex)
-        {
-            output.Add(PaperReadItem.FromProblem(Problem(item, source, ex.Code, ex.Message, ex.Path)));
-        }
+    private HuggingFaceApiRecord(ProblemSink sink) => _sink = sink;
+
+    /// <summary>
+    /// Maps the item the sink's record holds, reporting to <paramref name="sink"/>; warnings go before the paper.
+    /// Throws <see cref="JsonException"/> for invalid JSON and the sink's <see cref="RecordRejectedException"/> for an
+    /// item that cannot be read.
+    /// </summary>
+    public static Paper Map(JsonItem item, ProblemSink sink)
+    {
+        using var document = JsonDocument.Parse(item.Utf8);
+        return new HuggingFaceApiRecord(sink).MapRoot(document.RootElement, new JsonPath(item.Path));
     }
 
-    private static ParseProblem Problem(JsonItem item, string? source, string code, string message, JsonPath path, ProblemSeverity severity = ProblemSeverity.Error)
-    {
-        var (line, column) = item.PositionOf(path.Locate(item.Utf8.Span));
-        return new ParseProblem(code, message, source, line, column, severity) { Record = item.Index + 1 };
-    }
-
-    private static Paper MapRoot(JsonElement root, JsonPath rootPath, List<(JsonPath, string)> warnings)
+    private Paper MapRoot(JsonElement root, JsonPath rootPath)
     {
         Expect(root, JsonValueKind.Object, rootPath, "an object (a daily item or a paper)");
 
@@ -62,9 +40,9 @@ internal static class HuggingFaceApiRecord
             paper = inner;
         }
 
-        var idText = String(paper, "id", paperPath) ?? throw new ItemException("PM1033", $"{paperPath} has no \"id\".", paperPath);
+        var idText = String(paper, "id", paperPath) ?? throw Fail(paperPath, ReadProblems.ApiMissingId, paperPath);
         var title = String(paper, "title", paperPath) ?? (item is { } i ? String(i, "title", rootPath) : null)
-            ?? throw new ItemException("PM1033", $"{paperPath} ({idText}) has no \"title\".", paperPath);
+            ?? throw Fail(paperPath, ReadProblems.ApiMissingTitle, paperPath, idText);
         var summary = String(paper, "summary", paperPath) ?? (item is { } j ? String(j, "summary", rootPath) : null);
 
         string id;
@@ -87,18 +65,18 @@ internal static class HuggingFaceApiRecord
             }
         }
 
-        AddLink(links, PaperLinkKinds.Code, paper, "githubRepo", paperPath, warnings);
-        AddLink(links, PaperLinkKinds.Project, paper, "projectPage", paperPath, warnings);
+        AddLink(links, PaperLinkKinds.Code, paper, "githubRepo", paperPath);
+        AddLink(links, PaperLinkKinds.Project, paper, "projectPage", paperPath);
 
-        var listedOn = item is { } listed ? Date(listed, "publishedAt", rootPath, warnings) : null;
-        listedOn ??= Date(paper, "submittedOnDailyAt", paperPath, warnings);
+        var listedOn = item is { } listed ? Date(listed, "publishedAt", rootPath) : null;
+        listedOn ??= Date(paper, "submittedOnDailyAt", paperPath);
 
-        return new Paper(id, PaperText.NormalizeWhitespace(title))
+        return new Paper(id, InputText.NormalizeWhitespace(title))
         {
             ArxivId = arxivId,
-            Abstract = summary is null ? string.Empty : PaperText.NormalizeWhitespace(summary),
+            Abstract = summary is null ? string.Empty : InputText.NormalizeWhitespace(summary),
             Authors = Authors(paper, paperPath),
-            Published = Date(paper, "publishedAt", paperPath, warnings),
+            Published = Date(paper, "publishedAt", paperPath),
             ListedOn = listedOn,
             Links = links,
             Upvotes = Int(paper, "upvotes", paperPath),
@@ -106,12 +84,12 @@ internal static class HuggingFaceApiRecord
             Submitter = Submitter(item, rootPath, paper, paperPath),
             Organization = Organization(paper, paperPath) ?? (item is { } o ? Organization(o, rootPath) : null),
             Keywords = Strings(paper, "ai_keywords", paperPath),
-            AiSummary = SourceText.NormalizeOptional(String(paper, "ai_summary", paperPath)),
+            AiSummary = InputText.NormalizeOptional(String(paper, "ai_summary", paperPath)),
             Source = PaperSource.HuggingFaceApi,
         };
     }
 
-    private static IReadOnlyList<Author> Authors(JsonElement paper, JsonPath paperPath)
+    private IReadOnlyList<Author> Authors(JsonElement paper, JsonPath paperPath)
     {
         if (!TryGet(paper, "authors", JsonValueKind.Array, paperPath, "an array of author objects", out var array))
         {
@@ -127,10 +105,10 @@ internal static class HuggingFaceApiRecord
             Expect(author, JsonValueKind.Object, authorPath, "an author object");
 
             // Hidden authors are still authors of the paper; the flag only hides them on the page.
-            var name = String(author, "name", authorPath) ?? throw new ItemException("PM1033", $"{authorPath} has no \"name\".", authorPath);
+            var name = String(author, "name", authorPath) ?? throw Fail(authorPath, ReadProblems.ApiMissingAuthorName, authorPath);
             _ = TryGet(author, "hidden", JsonValueKind.True, authorPath, "a boolean", out _);
 
-            var normalized = PaperText.NormalizeWhitespace(name);
+            var normalized = InputText.NormalizeWhitespace(name);
             if (normalized.Length > 0)
             {
                 authors.Add(new Author(normalized));
@@ -140,25 +118,25 @@ internal static class HuggingFaceApiRecord
         return authors;
     }
 
-    private static string? Submitter(JsonElement? item, JsonPath itemPath, JsonElement paper, JsonPath paperPath)
+    private string? Submitter(JsonElement? item, JsonPath itemPath, JsonElement paper, JsonPath paperPath)
     {
         // The display name ("fullname") of who put the paper on the daily list; the user name when it has none.
         if (item is { } i && TryGet(i, "submittedBy", JsonValueKind.Object, itemPath, "a user object", out var by))
         {
             var byPath = itemPath.Child("submittedBy");
-            return SourceText.NormalizeOptional(String(by, "fullname", byPath)) ?? SourceText.NormalizeOptional(String(by, "name", byPath));
+            return InputText.NormalizeOptional(String(by, "fullname", byPath)) ?? InputText.NormalizeOptional(String(by, "name", byPath));
         }
 
         if (TryGet(paper, "submittedOnDailyBy", JsonValueKind.Object, paperPath, "a user object", out var daily))
         {
             var dailyPath = paperPath.Child("submittedOnDailyBy");
-            return SourceText.NormalizeOptional(String(daily, "fullname", dailyPath)) ?? SourceText.NormalizeOptional(String(daily, "user", dailyPath));
+            return InputText.NormalizeOptional(String(daily, "fullname", dailyPath)) ?? InputText.NormalizeOptional(String(daily, "user", dailyPath));
         }
 
         return null;
     }
 
-    private static string? Organization(JsonElement owner, JsonPath ownerPath)
+    private string? Organization(JsonElement owner, JsonPath ownerPath)
     {
         if (!TryGet(owner, "organization", JsonValueKind.Object, ownerPath, "an organization object", out var org))
         {
@@ -166,10 +144,10 @@ internal static class HuggingFaceApiRecord
         }
 
         var path = ownerPath.Child("organization");
-        return SourceText.NormalizeOptional(String(org, "fullname", path)) ?? SourceText.NormalizeOptional(String(org, "name", path));
+        return InputText.NormalizeOptional(String(org, "fullname", path)) ?? InputText.NormalizeOptional(String(org, "name", path));
     }
 
-    private static void AddLink(List<PaperLink> links, string kind, JsonElement owner, string name, JsonPath ownerPath, List<(JsonPath, string)> warnings)
+    private void AddLink(List<PaperLink> links, string kind, JsonElement owner, string name, JsonPath ownerPath)
     {
         var text = String(owner, name, ownerPath);
         if (string.IsNullOrWhiteSpace(text))
@@ -177,18 +155,17 @@ internal static class HuggingFaceApiRecord
             return;
         }
 
-        if (SourceText.TryAbsoluteUri(text) is { } url)
+        if (InputText.TryAbsoluteUri(text) is { } url)
         {
             links.Add(new PaperLink(kind, url));
         }
         else
         {
-            var path = ownerPath.Child(name);
-            warnings.Add((path, $"{path} is '{text}', which is not an absolute http(s) URL; the link was left out."));
+            Warn(ownerPath.Child(name), ReadProblems.ApiBadUrl, text!);
         }
     }
 
-    private static DateTimeOffset? Date(JsonElement owner, string name, JsonPath ownerPath, List<(JsonPath, string)> warnings)
+    private DateTimeOffset? Date(JsonElement owner, string name, JsonPath ownerPath)
     {
         var text = String(owner, name, ownerPath);
         if (text is null)
@@ -196,17 +173,16 @@ internal static class HuggingFaceApiRecord
             return null;
         }
 
-        if (SourceText.TryParseIsoDate(text, out var date))
+        if (InputText.TryParseIsoDate(text, out var date))
         {
             return date;
         }
 
-        var path = ownerPath.Child(name);
-        warnings.Add((path, $"{path} is '{text}', which is not an ISO 8601 date; it was left out."));
+        Warn(ownerPath.Child(name), ReadProblems.ApiBadDate, text);
         return null;
     }
 
-    private static int? Int(JsonElement owner, string name, JsonPath ownerPath)
+    private int? Int(JsonElement owner, string name, JsonPath ownerPath)
     {
         if (!TryGet(owner, name, JsonValueKind.Number, ownerPath, "a number", out var value))
         {
@@ -225,13 +201,13 @@ internal static class HuggingFaceApiRecord
         }
 
         var path = ownerPath.Child(name);
-        throw new ItemException("PM1032", $"{path} must be a whole number, not {value.GetRawText()}.", path);
+        throw Fail(path, ReadProblems.ApiNotWholeNumber, path, value.GetRawText());
     }
 
-    private static string? String(JsonElement owner, string name, JsonPath ownerPath) =>
+    private string? String(JsonElement owner, string name, JsonPath ownerPath) =>
         TryGet(owner, name, JsonValueKind.String, ownerPath, "a string", out var value) ? value.GetString() : null;
 
-    private static IReadOnlyList<string> Strings(JsonElement owner, string name, JsonPath ownerPath)
+    private IReadOnlyList<string> Strings(JsonElement owner, string name, JsonPath ownerPath)
     {
         if (!TryGet(owner, name, JsonValueKind.Array, ownerPath, "an array of strings", out var array))
         {
@@ -244,7 +220,7 @@ internal static class HuggingFaceApiRecord
         foreach (var element in array.EnumerateArray())
         {
             Expect(element, JsonValueKind.String, path.Element(index++), "a string");
-            var text = SourceText.NormalizeOptional(element.GetString());
+            var text = InputText.NormalizeOptional(element.GetString());
             if (text is not null)
             {
                 list.Add(text);
@@ -255,7 +231,7 @@ internal static class HuggingFaceApiRecord
     }
 
     // A missing or null member gives false; a member of another kind is an error. JsonValueKind.True stands for booleans.
-    private static bool TryGet(JsonElement owner, string name, JsonValueKind kind, JsonPath ownerPath, string expected, out JsonElement value)
+    private bool TryGet(JsonElement owner, string name, JsonValueKind kind, JsonPath ownerPath, string expected, out JsonElement value)
     {
         if (!owner.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -266,26 +242,26 @@ internal static class HuggingFaceApiRecord
         if (!matches)
         {
             var path = ownerPath.Child(name);
-            throw new ItemException("PM1032", $"{path} must be {expected}, not {JsonErrors.Describe(value.ValueKind)}.", path);
+            throw Fail(path, ReadProblems.ApiWrongType, path, expected, JsonErrors.Describe(value.ValueKind));
         }
 
         return true;
     }
 
-    private static void Expect(JsonElement value, JsonValueKind kind, JsonPath path, string expected)
+    private void Expect(JsonElement value, JsonValueKind kind, JsonPath path, string expected)
     {
         if (value.ValueKind != kind)
         {
-            throw new ItemException("PM1032", $"{path} must be {expected}, not {JsonErrors.Describe(value.ValueKind)}.", path);
+            throw Fail(path, ReadProblems.ApiWrongType, path, expected, JsonErrors.Describe(value.ValueKind));
         }
     }
 
-    private sealed class ItemException(string code, string message, JsonPath path) : Exception(message)
-    {
-        public string Code { get; } = code;
+    // A value at a path that makes the item unreadable: located by finding the path again in the item's bytes.
+    private RecordRejectedException Fail(JsonPath path, ReadProblem problem, params object?[] arguments) =>
+        _sink.Reject(problem, path.Locate(_sink.RecordBytes), arguments);
 
-        public JsonPath Path { get; } = path;
-    }
+    private void Warn(JsonPath path, ReadProblem problem, string text) =>
+        _sink.Report(problem, path.Locate(_sink.RecordBytes), path, text);
 }
 
 /// <summary>A JSON path inside one item (<c>$[3].paper.authors[2].name</c>) that can find its value's position again.</summary>

@@ -17,7 +17,7 @@ internal static class AuthorList
         }
 
         var authors = new List<Author>();
-        var normalized = PaperText.NormalizeWhitespace(text);
+        var normalized = InputText.NormalizeWhitespace(text);
         var name = new StringBuilder();
         var affiliation = new StringBuilder();
         var depth = 0;
@@ -78,8 +78,8 @@ internal static class AuthorList
 
     private static void Add(List<Author> authors, StringBuilder name, StringBuilder affiliation)
     {
-        var n = PaperText.NormalizeWhitespace(name.ToString());
-        var a = SourceText.NormalizeOptional(affiliation.ToString());
+        var n = InputText.NormalizeWhitespace(name.ToString());
+        var a = InputText.NormalizeOptional(affiliation.ToString());
         name.Clear();
         affiliation.Clear();
         if (n.Length == 0 || n.Equals("et al", StringComparison.OrdinalIgnoreCase) || n.Equals("et al.", StringComparison.OrdinalIgnoreCase))

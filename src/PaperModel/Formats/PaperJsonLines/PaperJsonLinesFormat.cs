@@ -25,48 +25,19 @@ public sealed class PaperJsonLinesFormat : PaperFormat
     {
     }
 
-    /// <inheritdoc/>
-    public override IEnumerable<PaperReadItem> Read(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
+    internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
+        new Parser(stream, options, sink);
+
+    private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink)
+        : JsonLinesParser(stream, options, sink, ReadProblems.PaperLineTooLong)
     {
-        if (stream is null)
-        {
-            throw new ArgumentNullException(nameof(stream));
-        }
+        protected override Paper MapLine(ReadOnlySpan<byte> line) =>
+            JsonSerializer.Deserialize(line, PaperJsonContext.Default.Paper) ?? throw Sink.Reject(ReadProblems.PaperLineNull, -1);
 
-        return JsonLinesReader.Read(stream, options ?? PaperReadOptions.Default, ParseLine, "PM1081", cancellationToken);
-    }
-
-    /// <inheritdoc/>
-    public override IAsyncEnumerable<PaperReadItem> ReadAsync(Stream stream, PaperReadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        if (stream is null)
+        protected override void ReportInvalidJson(JsonException exception)
         {
-            throw new ArgumentNullException(nameof(stream));
-        }
-
-        return JsonLinesReader.ReadAsync(stream, options ?? PaperReadOptions.Default, ParseLine, "PM1081", cancellationToken);
-    }
-
-    private static PaperReadItem ParseLine(ReadOnlySpan<byte> line, long lineNumber, string? source, out ParseProblem? warning)
-    {
-        warning = null;
-        try
-        {
-            var paper = JsonSerializer.Deserialize(line, PaperJsonContext.Default.Paper);
-            return paper is null
-                ? PaperReadItem.FromProblem(JsonLinesReader.Problem("PM1080", "The line is null, not a paper object.", line, -1, lineNumber, source))
-                : PaperReadItem.FromPaper(paper);
-        }
-        catch (JsonException ex)
-        {
-            var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? string.Empty : $" at {ex.Path}";
-            return PaperReadItem.FromProblem(JsonLinesReader.Problem(
-                "PM1080",
-                $"The line is not a paper object{where}: {JsonErrors.Describe(ex)}",
-                line,
-                ex.BytePositionInLine ?? -1,
-                lineNumber,
-                source));
+            var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? string.Empty : $" at {exception.Path}";
+            Sink.Report(ReadProblems.PaperLineNotAPaper, exception.BytePositionInLine ?? -1, where, JsonErrors.Describe(exception));
         }
     }
 }

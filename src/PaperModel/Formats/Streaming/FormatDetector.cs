@@ -1,10 +1,9 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace PaperModel.Formats;
 
 /// <summary>
-/// Chooses the format of an input from its first bytes, and opens gzip input transparently.
+/// Chooses the format of an input from its first bytes (<see cref="HeadLength"/> of them), and tells gzip input.
 /// </summary>
 /// <remarks>
 /// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
@@ -35,26 +34,11 @@ internal static class FormatDetector
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
-    /// <summary>
-    /// Wraps a gzip stream (magic bytes <c>1f 8b</c>) in a decompressing stream; other input is returned as it is
-    /// (wrapped to replay the bytes looked at). The returned stream must be disposed; it leaves <paramref name="input"/> open.
-    /// </summary>
-    public static Stream OpenDecompressed(Stream input, out bool isGzip)
-    {
-        var peek = ReplayStream.Peek(input, 2);
-        var head = peek.Head;
-        isGzip = head.Length == 2 && head[0] == 0x1F && head[1] == 0x8B;
-        return isGzip ? new GZipStream(peek, CompressionMode.Decompress, leaveOpen: false) : peek;
-    }
+    /// <summary>How many bytes tell gzip input (its magic bytes <c>1f 8b</c>).</summary>
+    public const int GzipHeadLength = 2;
 
-    /// <summary>Looks at the first bytes of <paramref name="input"/> and names its format, or <see langword="null"/> when no structured format matches.</summary>
-    /// <param name="input">The input; replaced by a stream that still yields the bytes looked at.</param>
-    public static string? Detect(ref Stream input)
-    {
-        var peek = ReplayStream.Peek(input, HeadLength);
-        input = peek;
-        return Detect(peek.Head);
-    }
+    /// <summary>Whether an input starts with the gzip magic bytes <c>1f 8b</c>.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
     /// <summary>Names the format of an input from its first bytes, or <see langword="null"/>.</summary>
     public static string? Detect(ReadOnlySpan<byte> head)

@@ -12,27 +12,19 @@ internal readonly record struct JsonItem(ReadOnlyMemory<byte> Utf8, long Index, 
     /// <summary>The JSON path of the item (<c>$[3]</c>, or <c>$</c> for the root).</summary>
     public string Path => Index < 0 ? "$" : "$[" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
-    /// <summary>The 1-based line and column of a byte offset inside the item.</summary>
-    public (int Line, int Column) PositionOf(long offset)
-    {
-        long line = Line, column = Column;
-        var span = Utf8.Span;
-        SourceText.Advance(span.Slice(0, (int)Math.Max(0, Math.Min(offset, span.Length))), ref line, ref column);
-        return (SourceText.ToInt(line), SourceText.ToInt(column));
-    }
 }
 
 /// <summary>
 /// Streams the elements of a root JSON array (or a root object as one element) with <see cref="Utf8JsonReader"/>,
 /// holding one element at a time in a pooled buffer. Invalid JSON ends the stream with a problem (PM1030); an element
-/// longer than the limit is skipped with a problem (PM1034).
+/// longer than the limit is skipped with a problem (PM1034). Problems go to the sink.
 /// </summary>
 internal sealed class JsonItemStream : IDisposable
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
     private readonly PooledStreamBuffer _buffer;
-    private readonly string? _source;
+    private readonly ProblemSink _sink;
     private readonly int _maxItemBytes;
     private JsonReaderState _state = new(ReaderOptions);
     private Phase _phase;
@@ -42,9 +34,9 @@ internal sealed class JsonItemStream : IDisposable
     private int _pendingConsume;
     private bool _skipping;
 
-    public JsonItemStream(string? source, int maxItemBytes)
+    public JsonItemStream(ProblemSink sink, int maxItemBytes)
     {
-        _source = source;
+        _sink = sink;
         _maxItemBytes = Math.Max(16, maxItemBytes);
         _buffer = new PooledStreamBuffer(_maxItemBytes == int.MaxValue ? int.MaxValue : _maxItemBytes + 1);
     }
@@ -52,6 +44,8 @@ internal sealed class JsonItemStream : IDisposable
     public enum Step
     {
         Item,
+
+        /// <summary>A problem was reported to the sink; ask again.</summary>
         Problem,
         NeedMore,
         End,
@@ -65,10 +59,9 @@ internal sealed class JsonItemStream : IDisposable
         Done,
     }
 
-    public Step Next(out JsonItem item, out ParseProblem? problem)
+    public Step Next(out JsonItem item)
     {
         item = default;
-        problem = null;
         Consume(_pendingConsume);
         _pendingConsume = 0;
         if (_phase == Phase.Done)
@@ -96,7 +89,7 @@ internal sealed class JsonItemStream : IDisposable
                     if (_buffer.Data.Length >= _buffer.MaxSize)
                     {
                         _phase = Phase.Done;
-                        problem = Problem("PM1034", $"A single JSON token is longer than the limit of {_maxItemBytes} bytes (PaperReadOptions.MaxRecordLength); reading stopped.", _buffer.Data);
+                        Report(ReadProblems.ApiTokenTooLong, _buffer.Data, 0, _maxItemBytes);
                         return Step.Problem;
                     }
 
@@ -126,7 +119,7 @@ internal sealed class JsonItemStream : IDisposable
                         continue;
                     case Phase.Start:
                         _phase = Phase.Done;
-                        problem = Problem("PM1031", $"The document must be a JSON array of papers or one paper object, not {JsonErrors.Describe(reader.TokenType)}.", data.Slice(0, (int)reader.TokenStartIndex));
+                        Report(ReadProblems.ApiNotArrayOrObject, data.Slice(0, (int)reader.TokenStartIndex), 0, JsonErrors.Describe(reader.TokenType));
                         return Step.Problem;
                     default:
                         continue;
@@ -145,7 +138,7 @@ internal sealed class JsonItemStream : IDisposable
                     }
 
                     var skipped = isRoot ? -1 : _index++;
-                    problem = TooLong(isRoot, skipped, data.Slice(consumedBefore, start - consumedBefore));
+                    TooLong(isRoot, skipped, data.Slice(consumedBefore, start - consumedBefore));
                     if (isRoot)
                     {
                         _phase = Phase.Done;
@@ -163,7 +156,7 @@ internal sealed class JsonItemStream : IDisposable
                 {
                     // It fitted only because pooled buffers are rounded up: the limit still holds.
                     var index = isRoot ? -1 : _index++;
-                    problem = TooLong(isRoot, index, data.Slice(0, start));
+                    TooLong(isRoot, index, data.Slice(0, start));
                     _pendingConsume = end;
                     _state = reader.CurrentState;
                     if (isRoot)
@@ -175,7 +168,7 @@ internal sealed class JsonItemStream : IDisposable
                 }
 
                 long line = _line, column = _column;
-                SourceText.Advance(data.Slice(0, start), ref line, ref column);
+                InputText.Advance(data.Slice(0, start), ref line, ref column);
                 item = new JsonItem(_buffer.Memory.Slice(start, end - start), isRoot ? -1 : _index++, line, column);
                 if (isRoot)
                 {
@@ -190,17 +183,16 @@ internal sealed class JsonItemStream : IDisposable
         catch (JsonException ex)
         {
             _phase = Phase.Done;
-            problem = new ParseProblem(
-                "PM1030",
-                "The input is not valid JSON: " + JsonErrors.Describe(ex),
-                _source,
-                SourceText.ToInt((ex.LineNumber ?? 0) + 1),
-                SourceText.ToInt((ex.BytePositionInLine ?? 0) + 1));
+            _sink.Record = 0;
+            _sink.ReportAt(ReadProblems.ApiInvalidJson, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, JsonErrors.Describe(ex));
             return Step.Problem;
         }
     }
 
     public void Fill(Stream stream) => _buffer.Fill(stream);
+
+    public async ValueTask FillAsync(Stream stream, CancellationToken cancellationToken) =>
+        await _buffer.FillAsync(stream, cancellationToken).ConfigureAwait(false);
 
     private void Commit(int consumed, JsonReaderState state)
     {
@@ -212,22 +204,21 @@ internal sealed class JsonItemStream : IDisposable
     {
         if (count > 0)
         {
-            SourceText.Advance(_buffer.Data.Slice(0, count), ref _line, ref _column);
+            InputText.Advance(_buffer.Data.Slice(0, count), ref _line, ref _column);
             _buffer.Consume(count);
         }
     }
 
-    private ParseProblem TooLong(bool isRoot, long index, ReadOnlySpan<byte> before) => Problem(
-        "PM1034",
-        $"The item {(isRoot ? "$" : $"$[{index}]")} is longer than the limit of {_maxItemBytes} bytes (PaperReadOptions.MaxRecordLength); it was skipped.",
-        before,
-        index + 1);
+    private void TooLong(bool isRoot, long index, ReadOnlySpan<byte> before) =>
+        Report(ReadProblems.ApiItemTooLong, before, index + 1, isRoot ? "$" : $"$[{index}]", _maxItemBytes);
 
-    private ParseProblem Problem(string code, string message, ReadOnlySpan<byte> before, long record = 0)
+    // A problem at the end of the bytes before it (counted from where the buffer starts in the input).
+    private void Report(ReadProblem problem, ReadOnlySpan<byte> before, long record, params object?[] arguments)
     {
         long line = _line, column = _column;
-        SourceText.Advance(before, ref line, ref column);
-        return new ParseProblem(code, message, _source, SourceText.ToInt(line), SourceText.ToInt(column)) { Record = record > 0 ? record : null };
+        InputText.Advance(before, ref line, ref column);
+        _sink.Record = record;
+        _sink.ReportAt(problem, line, column, arguments);
     }
 
     public void Dispose() => _buffer.Dispose();

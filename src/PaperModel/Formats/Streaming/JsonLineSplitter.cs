@@ -38,7 +38,7 @@ internal sealed class JsonLineSplitter : IDisposable
     public int MaxLineBytes => _maxLineBytes;
 
     /// <summary>The next line (without its line break), valid until the next call.</summary>
-    public Step Next(out ReadOnlySpan<byte> line, out long lineNumber)
+    public Step Next(out ReadOnlyMemory<byte> line, out long lineNumber)
     {
         if (_pendingConsume > 0)
         {
@@ -49,8 +49,8 @@ internal sealed class JsonLineSplitter : IDisposable
 
         while (true)
         {
-            var data = _buffer.Data;
-            var newline = data.Slice(_scanned).IndexOf((byte)'\n');
+            var data = _buffer.Memory;
+            var newline = data.Span.Slice(_scanned).IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 newline += _scanned;
@@ -116,8 +116,8 @@ internal sealed class JsonLineSplitter : IDisposable
     public async ValueTask FillAsync(Stream stream, CancellationToken cancellationToken) =>
         await _buffer.FillAsync(stream, cancellationToken).ConfigureAwait(false);
 
-    private static ReadOnlySpan<byte> TrimCarriageReturn(ReadOnlySpan<byte> line) =>
-        line.Length > 0 && line[line.Length - 1] == (byte)'\r' ? line.Slice(0, line.Length - 1) : line;
+    private static ReadOnlyMemory<byte> TrimCarriageReturn(ReadOnlyMemory<byte> line) =>
+        line.Length > 0 && line.Span[line.Length - 1] == (byte)'\r' ? line.Slice(0, line.Length - 1) : line;
 
     public void Dispose() => _buffer.Dispose();
 }

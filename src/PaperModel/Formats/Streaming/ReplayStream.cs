@@ -2,7 +2,7 @@ namespace PaperModel.Formats;
 
 /// <summary>
 /// A forward-only stream that first gives back bytes already read from another stream (to look at the start of an
-/// input) and then the rest of that stream. Disposing it does not dispose the inner stream.
+/// input, see <see cref="StreamHead"/>) and then the rest of that stream. Disposing it does not dispose the inner stream.
 /// </summary>
 internal sealed class ReplayStream : Stream
 {
@@ -11,28 +11,12 @@ internal sealed class ReplayStream : Stream
     private readonly Stream _inner;
     private int _headPosition;
 
-    private ReplayStream(byte[] head, int headLength, Stream inner)
+    /// <summary>Replays the first <paramref name="headLength"/> bytes of <paramref name="head"/>, then reads <paramref name="inner"/>.</summary>
+    public ReplayStream(byte[] head, int headLength, Stream inner)
     {
         _head = head;
         _headLength = headLength;
         _inner = inner;
-    }
-
-    /// <summary>The bytes read ahead.</summary>
-    public ReadOnlySpan<byte> Head => new(_head, 0, _headLength);
-
-    /// <summary>Reads up to <paramref name="count"/> bytes from the start of <paramref name="inner"/> (fewer only at its end) and wraps it.</summary>
-    public static ReplayStream Peek(Stream inner, int count)
-    {
-        var head = new byte[count];
-        var length = 0;
-        int read;
-        while (length < count && (read = inner.Read(head, length, count - length)) > 0)
-        {
-            length += read;
-        }
-
-        return new ReplayStream(head, length, inner);
     }
 
     public override bool CanRead => true;

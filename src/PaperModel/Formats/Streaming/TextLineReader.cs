@@ -1,7 +1,8 @@
 namespace PaperModel.Formats;
 
 /// <summary>
-/// Reads lines from a <see cref="TextReader"/> in fixed-size chunks, synchronously or asynchronously, so that one
+/// Splits the text of a <see cref="TextReader"/> into lines, read in fixed-size chunks (synchronously or
+/// asynchronously: only <see cref="Fill"/> and <see cref="FillAsync"/> read), so that one
 /// line never costs more than <c>maxLineLength</c> characters of memory: a longer line is reported as too long
 /// (with its start kept for messages) and the rest of it is skipped. Line breaks are LF, CRLF or CR. Not thread-safe.
 /// </summary>
@@ -30,46 +31,46 @@ internal sealed class TextLineReader
     /// <summary>Whether the last line read ended with a line break (false for a last line cut off at the end of input).</summary>
     public bool LastLineTerminated { get; private set; }
 
-    /// <summary>Reads the next line, or returns <see langword="false"/> at the end of the input.</summary>
-    public bool TryReadLine(out TextLine line)
+    /// <summary>What <see cref="Next"/> found.</summary>
+    public enum Step
     {
-        while (true)
-        {
-            if (TryTakeLine(out line))
-            {
-                return true;
-            }
+        /// <summary>A line is ready.</summary>
+        Line,
 
-            if (_endOfInput)
-            {
-                return TryTakeLast(out line);
-            }
+        /// <summary>Call <see cref="Fill"/> or <see cref="FillAsync"/>, then ask again.</summary>
+        NeedMore,
 
-            Fill(_reader.Read(_chunk, 0, _chunk.Length));
-        }
+        /// <summary>The input has ended.</summary>
+        End,
     }
 
-    /// <summary>Reads the next line asynchronously, or returns <see langword="null"/> at the end of the input.</summary>
-    public async ValueTask<TextLine?> ReadLineAsync(CancellationToken cancellationToken)
+    /// <summary>The next line from the text read so far, or what is needed first.</summary>
+    public Step Next(out TextLine line)
     {
-        while (true)
+        if (TryTakeLine(out line))
         {
-            if (TryTakeLine(out var line))
-            {
-                return line;
-            }
-
-            if (_endOfInput)
-            {
-                return TryTakeLast(out line) ? line : null;
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            Fill(await _reader.ReadAsync(_chunk, 0, _chunk.Length).ConfigureAwait(false));
+            return Step.Line;
         }
+
+        if (_endOfInput)
+        {
+            return TryTakeLast(out line) ? Step.Line : Step.End;
+        }
+
+        return Step.NeedMore;
     }
 
-    private void Fill(int read)
+    /// <summary>Reads the next chunk of text.</summary>
+    public void Fill() => Filled(_reader.Read(_chunk, 0, _chunk.Length));
+
+    /// <summary>Reads the next chunk of text asynchronously.</summary>
+    public async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Filled(await _reader.ReadAsync(_chunk, 0, _chunk.Length).ConfigureAwait(false));
+    }
+
+    private void Filled(int read)
     {
         _chunkStart = 0;
         _chunkEnd = Math.Max(read, 0);

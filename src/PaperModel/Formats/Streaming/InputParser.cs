@@ -1,0 +1,159 @@
+using System.IO.Compression;
+
+namespace PaperModel.Formats;
+
+/// <summary>
+/// The parser behind <see cref="PaperReader"/>: opens the file (when given a path), looks at the first bytes to
+/// decompress gzip and to detect the format when none was given, then hands every step to the format's parser. Each
+/// look at the input is a fill like any other, so a failure there is a problem and the asynchronous read never blocks.
+/// </summary>
+internal sealed class InputParser : RecordParser
+{
+    private const int FileBufferSize = 64 * 1024;
+
+    private readonly string? _path;
+    private readonly FileOptions _fileOptions;
+    private readonly PaperFormat? _format;
+    private readonly PaperReadOptions _options;
+    private readonly List<Stream> _owned = [];
+    private Stream? _input;
+    private StreamHead? _head;
+    private Phase _phase;
+    private RecordParser? _inner;
+
+    private InputParser(string? path, Stream? stream, bool isAsync, PaperFormat? format, PaperReadOptions options)
+        : base(new ProblemSink(options.SourceName))
+    {
+        _path = path;
+        _input = stream;
+        _fileOptions = isAsync ? FileOptions.SequentialScan | FileOptions.Asynchronous : FileOptions.SequentialScan;
+        _format = format;
+        _options = options;
+    }
+
+    private enum Phase
+    {
+        Open,
+        Gzip,
+        Format,
+        Records,
+        Done,
+    }
+
+    /// <summary>A parser over a file, opened when reading starts.</summary>
+    public static InputParser ForFile(string path, bool isAsync, PaperFormat? format, PaperReadOptions options) => new(path, null, isAsync, format, options);
+
+    /// <summary>A parser over a stream the caller owns.</summary>
+    public static InputParser ForStream(Stream stream, PaperFormat? format, PaperReadOptions options) => new(null, stream, false, format, options);
+
+    public override ReadStep Next()
+    {
+        while (true)
+        {
+            switch (_phase)
+            {
+                case Phase.Open:
+                    if (_input is null && !TryOpenFile())
+                    {
+                        _phase = Phase.Done;
+                        continue;
+                    }
+
+                    _head = new StreamHead(_input!, FormatDetector.GzipHeadLength);
+                    _phase = Phase.Gzip;
+                    continue;
+                case Phase.Gzip:
+                    if (!_head!.IsComplete)
+                    {
+                        return ReadStep.NeedMore;
+                    }
+
+                    var isGzip = FormatDetector.IsGzip(_head.Bytes);
+                    _input = Own(_head.Replay());
+                    if (isGzip)
+                    {
+                        _input = Own(new GZipStream(_input, CompressionMode.Decompress, leaveOpen: true));
+                    }
+
+                    _head = _format is null ? new StreamHead(_input, FormatDetector.HeadLength) : null;
+                    _phase = Phase.Format;
+                    continue;
+                case Phase.Format:
+                    if (_head is { IsComplete: false })
+                    {
+                        return ReadStep.NeedMore;
+                    }
+
+                    var format = _format ?? PaperFormats.Detect(_head!.Bytes);
+                    var input = _head is null ? _input! : Own(_head.Replay());
+                    _head = null;
+                    _inner = format.CreateParser(input, _options, Sink);
+                    _phase = Phase.Records;
+                    continue;
+                case Phase.Records:
+                    return _inner!.Next();
+                default:
+                    return ReadStep.End;
+            }
+        }
+    }
+
+    public override Paper? Map() => _inner!.Map();
+
+    public override bool TryReportFailure(Exception exception) => _inner!.TryReportFailure(exception);
+
+    public override void Fill()
+    {
+        if (_inner is not null)
+        {
+            _inner.Fill();
+        }
+        else
+        {
+            _head!.Fill();
+        }
+    }
+
+    public override ValueTask FillAsync(CancellationToken cancellationToken) =>
+        _inner is not null ? _inner.FillAsync(cancellationToken) : _head!.FillAsync(cancellationToken);
+
+    public override void Dispose()
+    {
+        _inner?.Dispose();
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            _owned[i].Dispose();
+        }
+    }
+
+    private Stream Own(Stream stream)
+    {
+        _owned.Add(stream);
+        return stream;
+    }
+
+    private bool TryOpenFile()
+    {
+        try
+        {
+            if (Directory.Exists(_path))
+            {
+                Sink.ReportAt(ReadProblems.IsDirectory, 0, 0);
+                return false;
+            }
+
+            _input = Own(new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, _fileOptions));
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Sink.ReportAt(ReadProblems.FileNotFound, 0, 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            RecordDriver.ReportInputFailure(Sink, ex);
+        }
+
+        return false;
+    }
+}
