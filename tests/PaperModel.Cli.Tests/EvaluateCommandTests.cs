@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PaperModel.Classification;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;
