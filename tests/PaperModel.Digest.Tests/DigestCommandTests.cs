@@ -1,5 +1,3 @@
-using PaperModel.Cli;
-using PaperModel.Serialization;
 using PaperModel.Testing;
 
 namespace PaperModel.Digest.Tests;
@@ -15,13 +13,13 @@ public sealed class DigestCommandTests : IDisposable
     public void Second_run_with_the_state_file_lists_nothing_and_a_new_version_stays_out()
     {
         var state = Path.Combine(_folder, "state.json");
-        var day1 = Write("day1.jsonl", TestPapers.Lora("2507.01234v1"));
+        var day1 = TestPapers.WriteJsonLines(_folder, "day1.jsonl", TestPapers.Lora("2507.01234v1"));
         string[] topics = ["--topic", "peft", "--topic", "moe", "--topic", "scaling-laws", "--topic", "alignment"];
 
-        var first = Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
-        var second = Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
-        var day2 = Write("day2.jsonl", TestPapers.Lora("2507.01234v2"), TestPapers.Lora("2507.05678v1", "MoLoRA: Mixture of LoRA Experts"));
-        var third = Run(["digest", day2, "--state", state, "--output", "markdown", .. topics]);
+        var first = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
+        var second = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
+        var day2 = TestPapers.WriteJsonLines(_folder, "day2.jsonl", TestPapers.Lora("2507.01234v2"), TestPapers.Lora("2507.05678v1", "MoLoRA: Mixture of LoRA Experts"));
+        var third = CliRunner.Run(["digest", day2, "--state", state, "--output", "markdown", .. topics]);
 
         first.Exit.Should().Be(0, first.Stderr);
         first.Stdout.Should().Contain("## Parameter-efficient fine-tuning").And.Contain("2507.01234");
@@ -39,7 +37,7 @@ public sealed class DigestCommandTests : IDisposable
     {
         var path = Path.Combine(_folder, name);
 
-        var run = Run(["digest", RepoPaths.DailyPapersPage, "--year", "2025", "--topic", "moe", "--out", path]);
+        var run = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, "--year", "2025", "--topic", "moe", "--out", path]);
 
         run.Exit.Should().Be(0, run.Stderr);
         run.Stdout.Should().BeEmpty();
@@ -49,33 +47,18 @@ public sealed class DigestCommandTests : IDisposable
     [Fact]
     public void Unknown_extension_bad_state_and_bad_smtp_are_clear_errors()
     {
-        var unknown = Run(["digest", RepoPaths.DailyPapersPage, "--out", Path.Combine(_folder, "digest.pdf")]);
+        var unknown = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, "--out", Path.Combine(_folder, "digest.pdf")]);
         unknown.Exit.Should().Be(2);
         unknown.Stderr.Should().Contain("cannot tell the form of").And.Contain(".txt, .md, .html or .eml");
 
         var state = Path.Combine(_folder, "broken.json");
         File.WriteAllText(state, "{ \"seen\": [ }");
-        var broken = Run(["digest", RepoPaths.DailyPapersPage, "--state", state]);
+        var broken = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, "--state", state]);
         broken.Exit.Should().Be(1);
         broken.Stderr.Should().StartWith(state + "(1,");
 
-        var smtp = Run(["digest", RepoPaths.DailyPapersPage, "--mail-to", "a@example.org", "--smtp", "no-port"]);
+        var smtp = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, "--mail-to", "a@example.org", "--smtp", "no-port"]);
         smtp.Exit.Should().Be(2);
         smtp.Stderr.Should().Contain("--smtp 'no-port' is not host:port");
-    }
-
-    private string Write(string name, params Paper[] papers)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllLines(path, papers.Select(PaperJson.Serialize));
-        return path;
-    }
-
-    private static (int Exit, string Stdout, string Stderr) Run(string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = PapersCommand.Run(args, new CliContext(Stream.Null, stdout, stderr));
-        return (exit, stdout.ToString(), stderr.ToString());
     }
 }

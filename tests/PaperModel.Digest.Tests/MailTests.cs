@@ -1,7 +1,5 @@
 using System.Text;
 using MimeKit;
-using PaperModel.Cli;
-using PaperModel.Serialization;
 
 namespace PaperModel.Digest.Tests;
 
@@ -19,15 +17,15 @@ public sealed class MailTests : IDisposable
     public async Task Papers_digest_sends_one_multipart_alternative_message_with_both_forms()
     {
         await using var server = SmtpTestServer.Start(User, Password);
-        var input = WriteInput(TestPapers.Lora("2507.01111", "Über LoRA: Low-Rank Adaptation für alle — 低秩适配", upvotes: 12, authors: 600));
+        var input = TestPapers.WriteJsonLines(_folder, Guid.NewGuid().ToString("N") + ".jsonl", TestPapers.Lora("2507.01111", "Über LoRA: Low-Rank Adaptation für alle — 低秩适配", upvotes: 12, authors: 600));
         var state = Path.Combine(_folder, "state.json");
 
-        var run = Run(
+        var run = CliRunner.Run(
             ["digest", input, "--topic", "peft", "--state", state, "--mail-to", "Zoë Reader <zoe@example.org>", "--mail-to", "team@example.org",
              "--smtp", $"127.0.0.1:{server.Port}", "--smtp-security", "none", "--from", "Digest <digest@example.org>", "--title", "Papiers du jour — für Zoë"],
             new Dictionary<string, string> { ["PAPERS_SMTP_USER"] = User, ["PAPERS_SMTP_PASSWORD"] = Password });
 
-        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Exit.Should().Be(0, run.Stderr);
         server.Users.Should().Equal([User], "credentials come from the environment");
         var received = server.Messages.Should().ContainSingle().Subject;
         received.From.Should().Be("digest@example.org");
@@ -57,32 +55,32 @@ public sealed class MailTests : IDisposable
     public async Task A_non_ascii_subject_and_wrong_credentials()
     {
         await using var server = SmtpTestServer.Start(User, Password);
-        var input = WriteInput(TestPapers.Lora("2507.02222"));
+        var input = TestPapers.WriteJsonLines(_folder, Guid.NewGuid().ToString("N") + ".jsonl", TestPapers.Lora("2507.02222"));
         var state = Path.Combine(_folder, "state.json");
         string[] args = ["digest", input, "--state", state, "--mail-to", "zoe@example.org", "--smtp", $"127.0.0.1:{server.Port}", "--smtp-security", "none", "--subject", "Vos articles — été"];
 
-        var refused = Run(args, new Dictionary<string, string> { ["PAPERS_SMTP_USER"] = User, ["PAPERS_SMTP_PASSWORD"] = "wrong" });
+        var refused = CliRunner.Run(args, new Dictionary<string, string> { ["PAPERS_SMTP_USER"] = User, ["PAPERS_SMTP_PASSWORD"] = "wrong" });
 
-        refused.ExitCode.Should().Be(1);
+        refused.Exit.Should().Be(1);
         refused.Stderr.Should().Contain($"papers: error: cannot send the digest through 127.0.0.1:{server.Port}");
         server.Messages.Should().BeEmpty();
         File.Exists(state).Should().BeFalse("a digest that was not delivered is not remembered");
 
-        var sent = Run(args, new Dictionary<string, string> { ["PAPERS_SMTP_USER"] = User, ["PAPERS_SMTP_PASSWORD"] = Password });
+        var sent = CliRunner.Run(args, new Dictionary<string, string> { ["PAPERS_SMTP_USER"] = User, ["PAPERS_SMTP_PASSWORD"] = Password });
 
-        sent.ExitCode.Should().Be(0, sent.Stderr);
+        sent.Exit.Should().Be(0, sent.Stderr);
         server.Messages.Should().ContainSingle().Which.Message.Subject.Should().Be("Vos articles — été");
     }
 
     [Fact]
     public void Out_eml_writes_the_message_instead_of_sending()
     {
-        var input = WriteInput(TestPapers.Lora("2507.03333", "Ça marche: LoRA"));
+        var input = TestPapers.WriteJsonLines(_folder, Guid.NewGuid().ToString("N") + ".jsonl", TestPapers.Lora("2507.03333", "Ça marche: LoRA"));
         var eml = Path.Combine(_folder, "digest.eml");
 
-        var run = Run(["digest", input, "--out", eml, "--from", "digest@example.org"], []);
+        var run = CliRunner.Run(["digest", input, "--out", eml, "--from", "digest@example.org"]);
 
-        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Exit.Should().Be(0, run.Stderr);
         var message = MimeMessage.Load(eml);
         message.Body!.ContentType.MimeType.Should().Be("multipart/alternative");
         message.TextBody!.Should().Contain("Ça marche: LoRA");
@@ -93,25 +91,9 @@ public sealed class MailTests : IDisposable
     [Fact]
     public void Mail_to_without_smtp_is_a_usage_error()
     {
-        var run = Run(["digest", WriteInput(TestPapers.Lora("2507.04444")), "--mail-to", "zoe@example.org"], []);
+        var run = CliRunner.Run(["digest", TestPapers.WriteJsonLines(_folder, Guid.NewGuid().ToString("N") + ".jsonl", TestPapers.Lora("2507.04444")), "--mail-to", "zoe@example.org"]);
 
-        run.ExitCode.Should().Be(2);
+        run.Exit.Should().Be(2);
         run.Stderr.Should().Contain("--mail-to needs --smtp host:port.");
-    }
-
-    private string WriteInput(params Paper[] papers)
-    {
-        var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".jsonl");
-        File.WriteAllLines(path, papers.Select(PaperJson.Serialize));
-        return path;
-    }
-
-    private static (int ExitCode, string Stdout, string Stderr) Run(string[] args, Dictionary<string, string> environment)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var context = new CliContext(Stream.Null, stdout, stderr) { GetEnvironmentVariable = name => environment.GetValueOrDefault(name) };
-        var exit = PapersCommand.Run(args, context);
-        return (exit, stdout.ToString(), stderr.ToString());
     }
 }

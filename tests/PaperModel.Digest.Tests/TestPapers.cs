@@ -1,5 +1,6 @@
 using PaperModel.Classification;
 using PaperModel.Formats;
+using PaperModel.Serialization;
 using PaperModel.Testing;
 
 namespace PaperModel.Digest.Tests;
@@ -25,4 +26,12 @@ internal static class TestPapers
             Upvotes = upvotes,
             ListedOn = listedOn ?? new DateTimeOffset(2025, 7, 30, 0, 0, 0, TimeSpan.Zero),
         };
+
+    /// <summary>Writes papers as the library's JSON Lines into <paramref name="folder"/> and returns the file's path.</summary>
+    public static string WriteJsonLines(string folder, string name, params Paper[] papers)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllLines(path, papers.Select(PaperJson.Serialize));
+        return path;
+    }
 }
