@@ -1,5 +1,4 @@
 using System.Text.Json;
-using PaperModel.Classification;
 using PaperModel.Testing;
 
 namespace PaperModel.Cli.Tests;
@@ -134,7 +133,7 @@ public sealed class EvaluateCommandTests
         {
             papers++;
             var cells = line.Split('\t');
-            var result = Topics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
+            var result = PaperModel.Classification.Topics.Classifier.Classify(cells[title], titlesOnly || @abstract < 0 ? null : cells[@abstract]);
             foreach (var topic in new[] { "alignment", "moe", "peft", "scaling-laws" })
             {
                 var (tp, fp, fn) = counts.GetValueOrDefault(topic);
