@@ -1,6 +1,6 @@
-using PaperModel.Testing;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using PaperModel.Testing;
 
 namespace PaperModel.Http.Tests;
 
