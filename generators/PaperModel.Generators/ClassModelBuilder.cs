@@ -13,10 +13,10 @@ namespace PaperModel.Generators;
 internal static class ClassModelBuilder
 {
     /// <summary>Names the generated class declares next to the root topics.</summary>
-    private static readonly string[] ClassMembers = ["Taxonomy", "All", "Roots", "Get", "Find", "GetId", "Classifier", "ClassifierHolder"];
+    private static readonly string[] ClassMembers = ["Taxonomy", "All", "Roots", "Get", "Find", "GetId", "Classifier", "ClassifierHolder", "CreateTopic"];
 
     /// <summary>Names of the generated nested types: no topic may use them (nor the members of <c>object</c>).</summary>
-    private static readonly string[] Reserved = ["TopicId", "TopicTypes", "ClassifierHolder", "GeneratedPhraseMatcher", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
+    private static readonly string[] Reserved = ["TopicId", "TopicTypes", "ClassifierHolder", "Equals", "ReferenceEquals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
 
     /// <summary>Members every <c>Topic</c> has (public, protected and internal): a child topic's property may not hide them.</summary>
     private static readonly string[] TopicMembers =
@@ -32,7 +32,7 @@ internal static class ClassModelBuilder
         var spec = parsed.Spec;
         if (spec is null)
         {
-            return new GenerationModel(parsed.Path, null, new EquatableArray<DiagnosticInfo>([.. diagnostics]));
+            return new GenerationModel(parsed.Path, new EquatableArray<DiagnosticInfo>([.. diagnostics]));
         }
 
         var fileName = FileNameOf(parsed.Path);
@@ -45,7 +45,10 @@ internal static class ClassModelBuilder
         var model = hasErrors || className is null
             ? null
             : new TaxonomyClassModel(ns, className, isPublic, fileName, spec, new EquatableArray<string>(memberNames));
-        return new GenerationModel(parsed.Path, model, new EquatableArray<DiagnosticInfo>([.. diagnostics]));
+        var namePosition = fileOptions?.ClassName is null && spec.ClassName is not null ? spec.ClassNamePosition
+            : fileOptions?.Namespace is null && spec.Namespace is not null ? spec.NamespacePosition
+            : TextPosition.Start;
+        return new GenerationModel(parsed.Path, model, new EquatableArray<DiagnosticInfo>([.. diagnostics]), namePosition);
     }
 
     /// <summary>The file name without folders (generated code must not depend on where the repository is).</summary>

@@ -109,7 +109,7 @@ public sealed class TaxonomyGenerator : IIncrementalGenerator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new GenerationModel(parsed.Path, null, new EquatableArray<DiagnosticInfo>([Failure(parsed.Path, ex)]));
+            return new GenerationModel(parsed.Path, new EquatableArray<DiagnosticInfo>([Failure(parsed.Path, ex)]));
         }
     }
 
@@ -130,8 +130,8 @@ public sealed class TaxonomyGenerator : IIncrementalGenerator
             return model;
         }
 
-        var duplicate = DiagnosticInfo.Create(C.DuplicateClass, model.Path, TextPosition.Start, generated.FullName, ClassModelBuilder.FileNameOf(owner.Path));
-        return new GenerationModel(model.Path, null, new EquatableArray<DiagnosticInfo>([.. model.Diagnostics, duplicate]));
+        var duplicate = DiagnosticInfo.Create(C.DuplicateClass, model.Path, model.NamePosition, generated.FullName, ClassModelBuilder.FileNameOf(owner.Path));
+        return model with { Class = null, Diagnostics = new EquatableArray<DiagnosticInfo>([.. model.Diagnostics, duplicate]) };
     }
 
     private static void Emit(SourceProductionContext context, TaxonomyClassModel? model)

@@ -6,11 +6,8 @@ namespace PaperModel.Cli;
 /// <param name="Error">Standard error: problems and usage errors.</param>
 internal sealed record CliContext(Stream Input, TextWriter Output, TextWriter Error)
 {
-    /// <summary>The width used when the output is not a terminal.</summary>
-    public const int DefaultWidth = 120;
-
-    /// <summary>The width of the terminal, for tables.</summary>
-    public int Width { get; init; } = DefaultWidth;
+    /// <summary>The width of the terminal, for tables; <see langword="null"/> when standard output is not a terminal (nothing is cut).</summary>
+    public int? Width { get; init; }
 
     /// <summary>Whether standard error is a terminal (a person watching): only then is progress shown.</summary>
     public bool ErrorIsTerminal { get; init; }

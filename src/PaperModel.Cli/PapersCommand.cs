@@ -67,7 +67,7 @@ internal static class PapersCommand
 
         // One class per command under Commands/; add new commands here.
         root.Subcommands.Add(ReadCommand.Create(context));
-        root.Subcommands.Add(ConvertCommand.Create(context));
+        root.Subcommands.Add(ReadCommand.CreateConvert(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(TopicsCommand.Create(context));
         root.Subcommands.Add(DigestCommand.Create(context));

@@ -1,7 +1,8 @@
 using System.Text;
 using PaperModel.Cli;
 
-var width = Console.IsOutputRedirected ? CliContext.DefaultWidth : Math.Max(Console.WindowWidth, 40);
+// Tables fit a terminal; output that goes to a file or a pipe is not cut.
+int? width = Console.IsOutputRedirected ? null : Math.Max(Console.WindowWidth, 40);
 
 // Console.Out flushes on every write (a system call each); results go through one buffered writer instead, flushed
 // when the command ends. The console's encoding is kept, without a byte order mark.

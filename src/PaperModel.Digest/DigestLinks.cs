@@ -41,7 +41,7 @@ internal static class DigestLinks
             return link.Url;
         }
 
-        return paper.ArxivId is { IsEmpty: false } id
+        return paper.ArxivId is { } id
             ? kind switch
             {
                 PaperLinkKinds.Abstract => id.AbsUrl,

@@ -117,11 +117,6 @@ public sealed class HuggingFacePapersClient
     /// <exception cref="PaperFetchException">The request failed after its retries, or the answer is not a paper.</exception>
     public async Task<Paper?> GetPaperAsync(ArxivId arxivId, CancellationToken cancellationToken = default)
     {
-        if (arxivId.IsEmpty)
-        {
-            throw new ArgumentException("The arXiv id is empty.", nameof(arxivId));
-        }
-
         var page = await _fetcher.GetAsync("api/papers/" + arxivId.WithoutVersion(), cancellationToken, HttpStatusCode.NotFound).ConfigureAwait(false);
         return page.StatusCode == HttpStatusCode.NotFound ? null : _fetcher.Read(page, PaperFormats.HuggingFaceApi).FirstOrDefault();
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json.Serialization;
 using PaperModel.Serialization;
 
@@ -19,40 +18,50 @@ namespace PaperModel;
 /// Equality includes the version: <c>2310.12345</c>, <c>2310.12345v1</c> and <c>2310.12345v2</c> are three different
 /// values. Compare <see cref="WithoutVersion"/> values (or use <see cref="IsSameWork(ArxivId)"/>) to ask whether two ids name the same paper.
 /// Ordering is chronological by submission month, then by number, then by version (an unversioned id sorts before its versions).
-/// The default value is <see cref="Empty"/>, which is not a valid id.
+/// </para>
+/// <para>
+/// Every value is a valid id. The default value is <c>0704.0001</c>, the first new-style id. A paper without an arXiv id
+/// has <see langword="null"/> as its <see cref="Paper.ArxivId"/>: "no id" is <see langword="null"/>, never a special value.
+/// </para>
+/// <para>
+/// <see cref="TryParse(string?, out ArxivId, out string?)"/> hands back why a text is not an id, so callers can tell
+/// their users. <see cref="ToString(string?, IFormatProvider?)"/> and <c>TryFormat</c> take the standard format
+/// <c>G</c> (or none) and reject any other with a <see cref="FormatException"/>; <c>TryFormat</c> allocates nothing.
+/// This type is an immutable value and is thread-safe.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(ArxivIdJsonConverter))]
 public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, IComparable
 #if NET8_0_OR_GREATER
-    , ISpanFormattable, IParsable<ArxivId>
+    , ISpanFormattable, ISpanParsable<ArxivId>
 #else
     , IFormattable
 #endif
 {
     private const int MaxVersion = 9999;
 
+    // The fields are stored relative to the default value 0704.0001, so that default(ArxivId) is a valid id.
+    private const int FirstNewStyleYearMonth = 200704;
+
     // Old style: the archive ("hep-th"), else null. New style: null.
     private readonly string? _archive;
 
-    // Year-month as YYYYMM (e.g. 202310, 199901).
-    private readonly int _yearMonth;
-    private readonly int _number;
+    // Year-month as YYYYMM (e.g. 202310, 199901), minus FirstNewStyleYearMonth.
+    private readonly int _yearMonthOffset;
+
+    // The sequence number minus one (numbers start at 1).
+    private readonly int _numberOffset;
     private readonly int _version;
 
     private ArxivId(string? archive, int yearMonth, int number, int version)
     {
         _archive = archive;
-        _yearMonth = yearMonth;
-        _number = number;
+        _yearMonthOffset = yearMonth - FirstNewStyleYearMonth;
+        _numberOffset = number - 1;
         _version = version;
     }
 
-    /// <summary>The default, empty value. It is not a valid arXiv id and formats as an empty string.</summary>
-    public static ArxivId Empty => default;
-
-    /// <summary>Whether this is the default, empty value.</summary>
-    public bool IsEmpty => _yearMonth == 0;
+    private int YearMonth => _yearMonthOffset + FirstNewStyleYearMonth;
 
     /// <summary>Whether this is an old-style id (<c>archive/YYMMNNN</c>), used before April 2007.</summary>
     public bool IsOldStyle => _archive is not null;
@@ -61,13 +70,13 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     public string? Archive => _archive;
 
     /// <summary>The submission year (four digits).</summary>
-    public int Year => _yearMonth / 100;
+    public int Year => YearMonth / 100;
 
     /// <summary>The submission month (1-12).</summary>
-    public int Month => _yearMonth % 100;
+    public int Month => YearMonth % 100;
 
     /// <summary>The sequence number within the month.</summary>
-    public int Number => _number;
+    public int Number => _numberOffset + 1;
 
     /// <summary>The version (1 for <c>v1</c>), or <see langword="null"/> when the id names no version.</summary>
     public int? Version => _version == 0 ? null : _version;
@@ -76,31 +85,20 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     public bool HasVersion => _version != 0;
 
     /// <summary>This id without its version: the identifier of the work rather than of one version of it.</summary>
-    public ArxivId WithoutVersion() => new(_archive, _yearMonth, _number, 0);
+    public ArxivId WithoutVersion() => new(_archive, YearMonth, Number, 0);
 
     /// <summary>This id with the given version.</summary>
     /// <param name="version">The version, 1 or more.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="version"/> is not between 1 and 9999.</exception>
-    /// <exception cref="InvalidOperationException">This is the empty id.</exception>
-    public ArxivId WithVersion(int version)
-    {
-        if (version is < 1 or > MaxVersion)
-        {
-            throw new ArgumentOutOfRangeException(nameof(version), version, "An arXiv version is between 1 and 9999.");
-        }
-
-        if (IsEmpty)
-        {
-            throw new InvalidOperationException("The empty arXiv id has no versions.");
-        }
-
-        return new ArxivId(_archive, _yearMonth, _number, version);
-    }
+    public ArxivId WithVersion(int version) =>
+        version is < 1 or > MaxVersion
+            ? throw new ArgumentOutOfRangeException(nameof(version), version, "An arXiv version is between 1 and 9999.")
+            : new ArxivId(_archive, YearMonth, Number, version);
 
     /// <summary>Whether both ids name the same paper, whatever their versions.</summary>
     /// <param name="other">The other id.</param>
     public bool IsSameWork(ArxivId other) =>
-        _yearMonth == other._yearMonth && _number == other._number && string.Equals(_archive, other._archive, StringComparison.Ordinal);
+        _yearMonthOffset == other._yearMonthOffset && _numberOffset == other._numberOffset && string.Equals(_archive, other._archive, StringComparison.Ordinal);
 
     /// <summary>The abstract page, <c>https://arxiv.org/abs/{id}</c> (with the version when the id has one).</summary>
     public Uri AbsUrl => new("https://arxiv.org/abs/" + ToString(), UriKind.Absolute);
@@ -139,24 +137,52 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
 
     /// <summary>Tries to parse an arXiv id or a URL that contains one.</summary>
     /// <param name="text">The text; <see langword="null"/> fails.</param>
-    /// <param name="id">The id, or <see cref="Empty"/> on failure.</param>
+    /// <param name="id">The id; the default value on failure.</param>
     /// <returns>Whether the text is an arXiv id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out ArxivId id)
+    public static bool TryParse([NotNullWhen(true)] string? text, out ArxivId id) => TryParse(text, out id, out _);
+
+    /// <summary>Tries to parse an arXiv id or a URL that contains one, and says why when it is not one.</summary>
+    /// <param name="text">The text; <see langword="null"/> fails.</param>
+    /// <param name="id">The id; the default value on failure.</param>
+    /// <param name="error">
+    /// On failure, why the text is not an id, as a clause that completes "<c>'…' is not an arXiv id: </c>", for example
+    /// <c>month 13 is not between 01 and 12.</c>; on success, <see langword="null"/>.
+    /// </param>
+    /// <returns>Whether the text is an arXiv id.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out ArxivId id, [NotNullWhen(false)] out string? error)
     {
         if (text is null)
         {
             id = default;
+            error = "there is no text.";
             return false;
         }
 
-        return TryParseCore(text.AsSpan(), out id, out _);
+        return TryParse(text.AsSpan(), out id, out error);
     }
 
     /// <summary>Tries to parse an arXiv id or a URL that contains one.</summary>
     /// <param name="text">The text.</param>
-    /// <param name="id">The id, or <see cref="Empty"/> on failure.</param>
+    /// <param name="id">The id; the default value on failure.</param>
     /// <returns>Whether the text is an arXiv id.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out ArxivId id) => TryParseCore(text, out id, out _);
+    public static bool TryParse(ReadOnlySpan<char> text, out ArxivId id) => TryParse(text, out id, out _);
+
+    /// <summary>Tries to parse an arXiv id or a URL that contains one, and says why when it is not one.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="id">The id; the default value on failure.</param>
+    /// <param name="error">On failure, why the text is not an id (see <see cref="TryParse(string?, out ArxivId, out string?)"/>); on success, <see langword="null"/>.</param>
+    /// <returns>Whether the text is an arXiv id.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out ArxivId id, [NotNullWhen(false)] out string? error)
+    {
+        if (TryParseCore(text, out id, out var reason))
+        {
+            error = null;
+            return true;
+        }
+
+        error = reason;
+        return false;
+    }
 
 #if NET8_0_OR_GREATER
     /// <inheritdoc/>
@@ -164,6 +190,13 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
 
     /// <inheritdoc/>
     static bool IParsable<ArxivId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ArxivId result) =>
+        TryParse(s, out result);
+
+    /// <inheritdoc/>
+    static ArxivId ISpanParsable<ArxivId>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    /// <inheritdoc/>
+    static bool ISpanParsable<ArxivId>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ArxivId result) =>
         TryParse(s, out result);
 #endif
 
@@ -415,40 +448,110 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     }
 
     /// <summary>Formats the id as arXiv writes it: <c>2310.12345v2</c>, <c>0704.0001</c>, <c>hep-th/9901001v1</c>.</summary>
-    /// <returns>The id, or an empty string for <see cref="Empty"/>.</returns>
+    /// <returns>The id.</returns>
     public override string ToString()
     {
-        if (IsEmpty)
+        Span<char> buffer = stackalloc char[MaxStackLength];
+        if (TryFormatCore(buffer, out var written))
         {
-            return string.Empty;
+            return buffer.Slice(0, written).ToString();
         }
 
-        var yymm = ((Year % 100) * 100) + Month;
-        var inv = CultureInfo.InvariantCulture;
-        var core = _archive is not null
-            ? string.Concat(_archive, "/", yymm.ToString("0000", inv), _number.ToString("000", inv))
-            : string.Concat(yymm.ToString("0000", inv), ".", _number.ToString(_yearMonth < 201501 ? "0000" : "00000", inv));
-        return _version == 0 ? core : string.Concat(core, "v", _version.ToString(inv));
+        // Only an old-style id with an unusually long archive name gets here.
+        var large = new char[FormattedLength];
+        TryFormatCore(large, out written);
+        return new string(large, 0, written);
     }
 
-    /// <inheritdoc/>
-    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+    /// <summary>Formats the id as arXiv writes it.</summary>
+    /// <param name="format"><see langword="null"/>, empty or <c>G</c>: the only format (as <see cref="ToString()"/>).</param>
+    /// <param name="formatProvider">Not used: an id is formatted the same in every culture.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        CheckFormat(format.AsSpan());
+        return ToString();
+    }
 
 #if NET8_0_OR_GREATER
-    /// <inheritdoc/>
+    /// <summary>Formats the id as arXiv writes it into a span of characters, without allocating.</summary>
+    /// <param name="destination">Where to write the id.</param>
+    /// <param name="charsWritten">The number of characters written; 0 when <paramref name="destination"/> is too small.</param>
+    /// <param name="format">Empty or <c>G</c>: the only format (as <see cref="ToString()"/>).</param>
+    /// <param name="provider">Not used: an id is formatted the same in every culture.</param>
+    /// <returns>Whether the id fitted in <paramref name="destination"/>.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is another format.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
-        var text = ToString();
-        if (text.AsSpan().TryCopyTo(destination))
-        {
-            charsWritten = text.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
+        CheckFormat(format);
+        return TryFormatCore(destination, out charsWritten);
     }
 #endif
+
+    /// <summary>Enough for any new-style id (<c>2310.12345v9999</c>) and old-style ids with archives of up to 30 letters.</summary>
+    internal const int MaxStackLength = 48;
+
+    private int FormattedLength =>
+        (_archive is null ? (YearMonth < 201501 ? 9 : 10) : _archive.Length + 8) + (_version == 0 ? 0 : 1 + DigitCount(_version));
+
+    private static void CheckFormat(ReadOnlySpan<char> format)
+    {
+        if (!format.IsEmpty && !(format.Length == 1 && format[0] is 'G' or 'g'))
+        {
+            throw new FormatException($"'{format.ToString()}' is not a format of ArxivId; the only format is 'G' (as arXiv writes the id).");
+        }
+    }
+
+    /// <summary>Writes the id as <see cref="ToString()"/> does; false when <paramref name="destination"/> is too small.</summary>
+    internal bool TryFormatCore(Span<char> destination, out int charsWritten)
+    {
+        charsWritten = 0;
+        var length = FormattedLength;
+        if (destination.Length < length)
+        {
+            return false;
+        }
+
+        var at = 0;
+        var yymm = ((Year % 100) * 100) + Month;
+        if (_archive is not null)
+        {
+            _archive.AsSpan().CopyTo(destination);
+            at = _archive.Length;
+            destination[at++] = '/';
+            at = WriteDigits(destination, at, yymm, 4);
+            at = WriteDigits(destination, at, Number, 3);
+        }
+        else
+        {
+            at = WriteDigits(destination, at, yymm, 4);
+            destination[at++] = '.';
+            at = WriteDigits(destination, at, Number, YearMonth < 201501 ? 4 : 5);
+        }
+
+        if (_version != 0)
+        {
+            destination[at++] = 'v';
+            at = WriteDigits(destination, at, _version, DigitCount(_version));
+        }
+
+        charsWritten = at;
+        return true;
+    }
+
+    private static int WriteDigits(Span<char> destination, int at, int value, int digits)
+    {
+        for (var i = at + digits - 1; i >= at; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        return at + digits;
+    }
+
+    private static int DigitCount(int value) => value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : 4;
 
     /// <inheritdoc/>
     public bool Equals(ArxivId other) => IsSameWork(other) && _version == other._version;
@@ -461,7 +564,7 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     {
         unchecked
         {
-            var hash = (_yearMonth * 397) ^ _number;
+            var hash = (_yearMonthOffset * 397) ^ _numberOffset;
             hash = (hash * 397) ^ _version;
             return _archive is null ? hash : (hash * 397) ^ StringComparer.Ordinal.GetHashCode(_archive);
         }
@@ -470,7 +573,7 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
     /// <inheritdoc/>
     public int CompareTo(ArxivId other)
     {
-        var c = _yearMonth.CompareTo(other._yearMonth);
+        var c = _yearMonthOffset.CompareTo(other._yearMonthOffset);
         if (c != 0)
         {
             return c;
@@ -482,7 +585,7 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ICom
             return c;
         }
 
-        c = _number.CompareTo(other._number);
+        c = _numberOffset.CompareTo(other._numberOffset);
         return c != 0 ? c : _version.CompareTo(other._version);
     }
 

@@ -41,7 +41,7 @@ public static class PaperMerger
             throw new ArgumentNullException(nameof(paper));
         }
 
-        return paper.ArxivId is { IsEmpty: false } id ? id.WithoutVersion().ToString() : paper.Id;
+        return paper.ArxivId is { } id ? id.WithoutVersion().ToString() : paper.Id;
     }
 
     /// <summary>Merges the records of each paper into one, keeping the order in which papers first appear.</summary>
@@ -114,7 +114,7 @@ public static class PaperMerger
         var categoriesFrom = ranked.FirstOrDefault(static p => p.Categories.Count > 0);
         return new Paper(key, First(ranked, static p => p.Title.Length > 0 ? p.Title : null) ?? top.Title)
         {
-            ArxivId = ranked.Select(static p => p.ArxivId).FirstOrDefault(static id => id is { IsEmpty: false }),
+            ArxivId = ranked.Select(static p => p.ArxivId).FirstOrDefault(static id => id is not null),
             Abstract = First(ranked, static p => p.Abstract.Length > 0 ? p.Abstract : null) ?? string.Empty,
             Authors = authorsFrom is null ? [] : WithAffiliations(authorsFrom.Authors, ranked),
             Published = ranked.Select(static p => p.Published).FirstOrDefault(static d => d.HasValue),

@@ -5,7 +5,7 @@ namespace PaperModel.Benchmarks;
 
 /// <summary>
 /// Classifying the title and abstract of the sample papers (repeated to about a million characters): the generated
-/// <see cref="Topics"/> classifier, a classifier built at run time from the same file, and the baselines of
+/// <see cref="DefaultTopics"/> classifier, a classifier built at run time from the same file, and the baselines of
 /// <see cref="ClassifyBaselines"/>, all on the same papers. The quick mode runs the same comparisons as ratios.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,9 +25,9 @@ public class ClassifyBenchmarks
         _baselines = new ClassifyBaselines(taxonomy);
     }
 
-    /// <summary>The generated <see cref="Topics.Classifier"/>.</summary>
+    /// <summary>The generated <see cref="DefaultTopics.Classifier"/>.</summary>
     [Benchmark(Baseline = true)]
-    public long Generated() => ClassifyBaselines.Classify(Topics.Classifier, _papers);
+    public long Generated() => ClassifyBaselines.Classify(DefaultTopics.Classifier, _papers);
 
     /// <summary>A classifier built at run time from <c>default.taxonomy.json</c>.</summary>
     [Benchmark]

@@ -1,4 +1,3 @@
-using PaperModel.Classification;
 using PaperModel.Formats;
 using PaperModel.Testing;
 
@@ -17,13 +16,5 @@ public static class SamplePapers
         }
 
         return papers;
-    }
-
-    /// <summary>The generated matcher of the built-in <see cref="Topics"/> class, created the way its classifier creates it.</summary>
-    public static GeneratedMatcher CreateGeneratedMatcher()
-    {
-        var type = typeof(Classifier).Assembly.GetType("PaperModel.Classification.Topics+GeneratedPhraseMatcher")
-            ?? throw new InvalidOperationException("Topics has no generated matcher.");
-        return (GeneratedMatcher)Activator.CreateInstance(type, nonPublic: true)!;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ClassifyCommandTests
     [Fact]
     public void Jsonl_is_the_paper_json_plus_topics_with_ancestors_and_evidence_offsets()
     {
-        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "jsonl");
+        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "jsonl");
 
         run.ExitCode.Should().Be(0);
         run.Stderr.Should().BeEmpty();
@@ -33,6 +33,8 @@ public sealed class ClassifyCommandTests
                     var field = evidence.GetProperty("field").GetString();
                     var text = field == "title" ? paper.Title : paper.Abstract;
                     field.Should().BeOneOf("title", "abstract");
+                    evidence.GetProperty("reason").GetString().Should().BeOneOf(
+                        field == "title" ? ["title"] : ["contribution sentence", "background sentence", "other sentence", "comparison"]);
                     var matched = text.Substring(evidence.GetProperty("start").GetInt32(), evidence.GetProperty("length").GetInt32());
                     matched.Should().NotBeEmpty();
                     char.IsLetterOrDigit(matched[0]).Should().BeTrue();
@@ -44,7 +46,7 @@ public sealed class ClassifyCommandTests
     [Fact]
     public void Topic_filter_keeps_only_papers_in_those_topics()
     {
-        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "jsonl", "--topic", "moe", "--topic", "scaling-laws");
+        var run = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "jsonl", "--topic", "moe", "--topic", "scaling-laws");
 
         run.ExitCode.Should().Be(0);
         var titles = run.StdoutLines.Select(l => PaperJson.Deserialize(l).Title).ToList();
@@ -72,8 +74,8 @@ public sealed class ClassifyCommandTests
     [Fact]
     public void Min_score_drops_weaker_topics()
     {
-        var all = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "jsonl");
-        var strong = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "jsonl", "--min-score", "0.9");
+        var all = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "jsonl");
+        var strong = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "jsonl", "--min-score", "0.9");
 
         Scores(strong).Should().OnlyContain(s => s >= 0.9);
         Scores(strong).Count.Should().BeLessThan(Scores(all).Count);
@@ -88,16 +90,16 @@ public sealed class ClassifyCommandTests
     public void Table_csv_markdown_and_json_describe_the_same_assignments()
     {
         var table = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage);
-        var csv = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "csv");
-        var markdown = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "markdown");
-        var json = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--output", "json");
+        var csv = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "csv");
+        var markdown = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "markdown");
+        var json = CliRun.InProcess(null, "classify", RepoPaths.DailyPapersPage, "--as", "json");
 
         table.StdoutLines[0].Should().StartWith("TITLE").And.Contain("TOPICS");
         table.StdoutLines[^1].Should().MatchRegex(@"^50 papers, \d+ with topics$");
         table.StdoutLines.Should().Contain(l => l.StartsWith("A Survey on Mixture of Experts") && l.Contains("moe 0.98"));
 
         csv.StdoutLines[0].Should().Be("id,title,topic,path,score,evidence");
-        csv.Stdout.Should().Contain(",IncreLoRA: Incremental Parameter Allocation Method for Parameter-Efficient Fine-tuning,lora,peft/lora,0.98,title:LoRA@5+4; ");
+        csv.Stdout.Should().Contain(",IncreLoRA: Incremental Parameter Allocation Method for Parameter-Efficient Fine-tuning,lora,peft/lora,0.96,title:LoRA@5+4; ");
         csv.Stdout.Should().Contain(",\"A Pretrainer's Guide to Training Data: Measuring the Effects of Data Age, Domain Coverage, Quality, & Toxicity\",");
         markdown.StdoutLines.Take(2).Should().Equal("| Paper | Topics | Evidence |", "| --- | --- | --- |");
         markdown.StdoutLines.Should().HaveCount(52);

@@ -17,7 +17,7 @@ public sealed class EvaluateCommandTests
     [MemberData(nameof(LabelledSets))]
     public void Json_report_counts_every_labelled_paper_and_explains_each_mistake(string labels, bool titlesOnly)
     {
-        var args = new List<string> { "evaluate", "--labels", labels, "--output", "json" };
+        var args = new List<string> { "evaluate", "--labels", labels, "--as", "json" };
         if (titlesOnly)
         {
             args.Add("--titles-only");
@@ -52,7 +52,9 @@ public sealed class EvaluateCommandTests
         {
             var topic = mistake.GetProperty("topic").GetString();
             var assigned = mistake.GetProperty("assigned").EnumerateArray().Single(a => a.GetProperty("id").GetString() == topic);
-            assigned.GetProperty("evidence").GetArrayLength().Should().BePositive("a false positive shows why it was assigned");
+            var evidence = assigned.GetProperty("evidence").EnumerateArray().ToList();
+            evidence.Should().NotBeEmpty("a false positive shows why it was assigned");
+            evidence.Should().OnlyContain(e => e.GetProperty("reason").GetString()!.Length > 0 && e.GetProperty("text").GetString()!.Length > 0);
             mistake.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).Should().NotContain(topic);
         }
     }
@@ -61,7 +63,7 @@ public sealed class EvaluateCommandTests
     public void Table_and_markdown_show_the_figures_and_the_mistakes()
     {
         var table = CliRun.InProcess(null, "evaluate", "--labels", RepoPaths.EvalDev, "--topic", "moe");
-        var markdown = CliRun.InProcess(null, "evaluate", "--labels", RepoPaths.EvalDev, "--topic", "moe", "-o", "markdown");
+        var markdown = CliRun.InProcess(null, "evaluate", "--labels", RepoPaths.EvalDev, "--topic", "moe", "--as", "markdown");
 
         table.ExitCode.Should().Be(0);
         table.StdoutLines[0].Should().MatchRegex("^TOPIC +PRECISION +RECALL +F1 +TP +FP +FN$");
@@ -86,7 +88,7 @@ public sealed class EvaluateCommandTests
                 """{"labels": "moe"}""",
             ]);
 
-            var run = CliRun.InProcess(null, "evaluate", RepoPaths.DailyPapersPage, "--labels", labels, "-o", "json");
+            var run = CliRun.InProcess(null, "evaluate", RepoPaths.DailyPapersPage, "--labels", labels, "--as", "json");
 
             run.ExitCode.Should().Be(1);
             run.StderrLines.Should().Equal(

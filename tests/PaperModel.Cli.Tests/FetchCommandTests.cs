@@ -34,7 +34,7 @@ public sealed class FetchCommandTests
         server.Respond = (context, _) => LocalServer.SendFile(context, RepoPaths.Format("arxiv-api-atom.sample.xml"), "application/atom+xml");
 
         var fetched = await Task.Run(() => CliRun.InProcess(null, "fetch", "arxiv", "--query", "all:testing", "--from", "2026-04-01", "--max", "10", "--base-url", server.BaseAddress.ToString()));
-        var classified = CliRun.InProcess(fetched.Stdout, "classify", "-", "-o", "jsonl");
+        var classified = CliRun.InProcess(fetched.Stdout, "classify", "-", "--output", "jsonl");
 
         fetched.ExitCode.Should().Be(0, fetched.Stderr);
         Ids(fetched).Should().Be(SampleIds("arxiv-api-atom.sample.xml"));

@@ -25,7 +25,7 @@ public sealed class ReadCommandTests
     [Fact]
     public void Jsonl_prints_one_paper_per_line_with_the_titles_of_the_labels_file()
     {
-        var run = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--output", "jsonl");
+        var run = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--as", "jsonl");
 
         run.ExitCode.Should().Be(0);
         run.Stderr.Should().BeEmpty();
@@ -37,8 +37,8 @@ public sealed class ReadCommandTests
     [Fact]
     public void Json_prints_one_array_that_matches_the_jsonl_output()
     {
-        var json = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--output", "json", "--year", "2024");
-        var jsonl = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2024");
+        var json = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--as", "json", "--year", "2024");
+        var jsonl = CliRun.InProcess(null, "read", RepoPaths.DailyPapersPage, "--as", "jsonl", "--year", "2024");
 
         json.ExitCode.Should().Be(0);
         using var document = JsonDocument.Parse(json.Stdout);
@@ -66,7 +66,7 @@ public sealed class ReadCommandTests
     [Fact]
     public void Dash_reads_standard_input()
     {
-        var run = CliRun.InProcess(File.ReadAllText(RepoPaths.DailyPapersPage), "read", "-", "-o", "jsonl");
+        var run = CliRun.InProcess(File.ReadAllText(RepoPaths.DailyPapersPage), "read", "-", "--as", "jsonl");
 
         run.ExitCode.Should().Be(0);
         run.StdoutLines.Select(PaperJson.Deserialize).Select(p => p.Title).Should().Equal(LabelTitles());
@@ -75,7 +75,7 @@ public sealed class ReadCommandTests
     [Fact]
     public void Truncated_page_prints_the_readable_papers_and_a_located_problem_with_exit_code_1()
     {
-        var run = CliRun.InProcess(TruncatedPage(), "read", "-", "-o", "jsonl");
+        var run = CliRun.InProcess(TruncatedPage(), "read", "-", "--as", "jsonl");
 
         run.ExitCode.Should().Be(1);
         run.StdoutLines.Select(PaperJson.Deserialize).Select(p => p.Title).Should().Equal(LabelTitles().Take(30));
@@ -86,7 +86,7 @@ public sealed class ReadCommandTests
     [Fact]
     public void Missing_file_is_a_problem_not_a_crash_and_other_files_are_still_read()
     {
-        var run = CliRun.InProcess(null, "read", "no-such-file.txt", RepoPaths.DailyPapersPage, "-o", "jsonl");
+        var run = CliRun.InProcess(null, "read", "no-such-file.txt", RepoPaths.DailyPapersPage, "--as", "jsonl");
 
         run.ExitCode.Should().Be(1);
         run.StderrLines.Should().Equal("no-such-file.txt: error PM1001: the file does not exist.");
@@ -96,7 +96,7 @@ public sealed class ReadCommandTests
     [Theory]
     [InlineData("read")]
     [InlineData("read", "x.txt", "--format", "nope")]
-    [InlineData("read", "x.txt", "--output", "xml")]
+    [InlineData("read", "x.txt", "--as", "xml")]
     [InlineData("read", "x.txt", "--year", "12")]
     [InlineData("read", "x.txt", "--ouput", "json")]
     [InlineData("frobnicate")]
@@ -116,13 +116,14 @@ public sealed class ReadCommandTests
         var run = CliRun.InProcess(null, "read", "--help");
 
         run.ExitCode.Should().Be(0);
-        run.Stdout.Should().Contain("--format").And.Contain("--output").And.Contain("--year").And.Contain("hf-daily-text");
+        run.Stdout.Should().Contain("--format").And.Contain("--out <file>").And.Contain("--as <table|jsonl|json>").And.Contain("[default: table]").And.Contain("--year").And.Contain("hf-daily-text");
+        run.Stdout.Should().NotContain("--output", "the old spelling still works but is not advertised");
     }
 
     [Fact]
     public void Process_end_to_end_prints_papers_and_exits_0()
     {
-        var run = CliRun.Process(null, "read", RepoPaths.DailyPapersPage, "--output", "jsonl");
+        var run = CliRun.Process(null, "read", RepoPaths.DailyPapersPage, "--as", "jsonl");
 
         run.ExitCode.Should().Be(0, run.Stderr);
         run.Stderr.Should().BeEmpty();
@@ -133,7 +134,7 @@ public sealed class ReadCommandTests
     public void Process_end_to_end_reports_problems_in_compiler_format_without_stack_traces()
     {
         var garbled = TruncatedPage().Replace("Jul 30", "Jul 3O") + "\n\n\n" + new string('x', 50) + "\u0000\u0001 binary";
-        var run = CliRun.Process(garbled, "read", "-", "missing.txt", "-o", "jsonl");
+        var run = CliRun.Process(garbled, "read", "-", "missing.txt", "--as", "jsonl");
 
         run.ExitCode.Should().Be(1);
         run.StdoutLines.Select(PaperJson.Deserialize).Should().HaveCount(30);
@@ -145,7 +146,7 @@ public sealed class ReadCommandTests
     [Fact]
     public void Process_usage_error_exits_with_2_without_stack_trace()
     {
-        var run = CliRun.Process(null, "read", "--output", "xml", "x.txt");
+        var run = CliRun.Process(null, "read", "--as", "xml", "x.txt");
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().StartWith("papers: error: ").And.NotContain("   at ");

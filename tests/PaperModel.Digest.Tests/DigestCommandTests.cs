@@ -16,10 +16,10 @@ public sealed class DigestCommandTests : IDisposable
         var day1 = TestPapers.WriteJsonLines(_folder, "day1.jsonl", TestPapers.Lora("2507.01234v1"));
         string[] topics = ["--topic", "peft", "--topic", "moe", "--topic", "scaling-laws", "--topic", "alignment"];
 
-        var first = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
-        var second = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--output", "markdown", .. topics]);
+        var first = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--as", "markdown", .. topics]);
+        var second = CliRunner.Run(["digest", RepoPaths.DailyPapersPage, day1, "--year", "2025", "--state", state, "--as", "markdown", .. topics]);
         var day2 = TestPapers.WriteJsonLines(_folder, "day2.jsonl", TestPapers.Lora("2507.01234v2"), TestPapers.Lora("2507.05678v1", "MoLoRA: Mixture of LoRA Experts"));
-        var third = CliRunner.Run(["digest", day2, "--state", state, "--output", "markdown", .. topics]);
+        var third = CliRunner.Run(["digest", day2, "--state", state, "--as", "markdown", .. topics]);
 
         first.Exit.Should().Be(0, first.Stderr);
         first.Stdout.Should().Contain("## Parameter-efficient fine-tuning").And.Contain("2507.01234");

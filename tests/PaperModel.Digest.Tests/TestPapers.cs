@@ -14,7 +14,7 @@ internal static class TestPapers
     /// <summary>The papers of the shipped sample page (read once).</summary>
     public static IReadOnlyList<Paper> SamplePage { get; } = PaperReader.ReadFile(RepoPaths.DailyPapersPage, null, new PaperReadOptions { Year = 2025 }).Papers;
 
-    public static Classifier Classifier => Topics.Classifier;
+    public static Classifier Classifier => DefaultTopics.Classifier;
 
     /// <summary>A LoRA paper with an arXiv id, like the Hugging Face API gives it.</summary>
     public static Paper Lora(string arxivId, string title = "LoRA-Flow: Low-Rank Adaptation for Everyone", int? upvotes = null, int authors = 2, DateTimeOffset? listedOn = null) =>

@@ -111,13 +111,32 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_duplicate_class_is_reported_at_the_class_name_that_chose_it()
+    {
+        const string Named = "{\n  \"name\": \"t\",\n  \"version\": \"1\",\n    \"className\": \"MlTopics\",\n  \"topics\": [ { \"id\": \"a\", \"name\": \"A\" } ]\n}";
+        var driver = GeneratorHarness.CreateDriver(
+        [
+            new InMemoryAdditionalText("/p/a/ml.taxonomy.json", Named),
+            new InMemoryAdditionalText("/p/b/ml.taxonomy.json", Named),
+        ]);
+
+        var outcome = GeneratorHarness.Run(driver, GeneratorHarness.CreateCompilation()).ShouldNotHaveCrashed();
+
+        var diagnostic = outcome.Result.Diagnostics.Should().ContainSingle().Subject;
+        diagnostic.Id.Should().Be("PM0023");
+        var span = diagnostic.Location.GetLineSpan();
+        span.Path.Should().Be("/p/b/ml.taxonomy.json");
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).Should().Be((4, 18), "the className value is on line 4, column 18");
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_doc_page_a_readme_row_and_a_release_tracking_row()
     {
         var docs = System.IO.Path.Combine(Testing.RepoPaths.Root, "docs", "diagnostics");
         var readme = File.ReadAllText(System.IO.Path.Combine(docs, "README.md"));
         var releases = File.ReadAllText(System.IO.Path.Combine(Testing.RepoPaths.Root, "generators", "PaperModel.Generators", "AnalyzerReleases.Unshipped.md"));
 
-        DiagnosticDescriptors.All.Should().HaveCount(18);
+        DiagnosticDescriptors.All.Select(static d => d.Id).Should().Equal(TaxonomyProblemCodes.All.Select(static p => p.Code));
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
             var page = System.IO.Path.Combine(docs, descriptor.Id + ".md");
@@ -128,6 +147,10 @@ public class DiagnosticTests
             descriptor.HelpLinkUri.Should().EndWith($"docs/diagnostics/{descriptor.Id}.md");
             TaxonomyProblemCodes.SeverityOf(descriptor.Id).ToString().Should().Be(descriptor.DefaultSeverity.ToString());
         }
+
+        var rows = System.Text.RegularExpressions.Regex.Matches(releases, @"^(PM\d{4}) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(static m => m.Groups[1].Value);
+        rows.Should().Equal(DiagnosticDescriptors.All.Select(static d => d.Id), "AnalyzerReleases.Unshipped.md lists every descriptor once, in id order");
     }
 
     private const string Valid = """{ "name": "t", "version": "1", "topics": [ { "id": "a", "name": "A" } ] }""";

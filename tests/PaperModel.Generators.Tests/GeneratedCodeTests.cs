@@ -16,9 +16,9 @@ public class GeneratedCodeTests
             public static string Run()
             {
                 Topic lora = MyTopics.Peft.Lora;                       // a child is a Topic
-                Topic peft = MyTopics.Peft;                            // and so is its parent
-                MyTopics.TopicTypes.Lora typed = MyTopics.Peft.Lora;   // with a typed class per topic
-                var id = MyTopics.GetId(typed);
+                MyTopics.TopicTypes.Peft typed = MyTopics.Peft;        // a topic with children has a typed class
+                Topic peft = typed;                                    // that is a Topic too
+                var id = MyTopics.GetId(lora);
                 var kind = id switch
                 {
                     MyTopics.TopicId.Peft => "peft",

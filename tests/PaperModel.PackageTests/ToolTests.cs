@@ -31,7 +31,7 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
 
         var run = ProcessRunner.Run(
             Path.Combine(tools, "papers"),
-            ["classify", RepoPaths.DailyPapersPage, "--output", "jsonl", "--year", "2025"],
+            ["classify", RepoPaths.DailyPapersPage, "--as", "jsonl", "--year", "2025"],
             packages.Root,
             new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
             DotNet.Timeout);
@@ -53,7 +53,7 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
         // The digest command and its packages (PaperModel.Digest, MailKit) come with the tool.
         var digest = ProcessRunner.Run(
             Path.Combine(tools, "papers"),
-            ["digest", RepoPaths.DailyPapersPage, "--topic", "moe", "--output", "html", "--year", "2025"],
+            ["digest", RepoPaths.DailyPapersPage, "--topic", "moe", "--as", "html", "--year", "2025"],
             packages.Root,
             new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
             DotNet.Timeout);

@@ -25,5 +25,15 @@ internal sealed record TaxonomyClassModel(
     public string HintName => FullName + ".g.cs";
 }
 
-/// <summary>One file's result: the class to generate (null when there are errors) and the diagnostics to report.</summary>
-internal sealed record GenerationModel(string Path, TaxonomyClassModel? Class, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// One file's result: the class to generate (null when there are errors), the diagnostics to report, and where in the
+/// file the class's name is decided (its <c>className</c>, else its <c>namespace</c>, else the start), for PM0023.
+/// </summary>
+internal sealed record GenerationModel(string Path, TaxonomyClassModel? Class, EquatableArray<DiagnosticInfo> Diagnostics, TextPosition NamePosition)
+{
+    /// <summary>A result without a class, whose diagnostics are about the file as a whole or located on their own.</summary>
+    public GenerationModel(string path, EquatableArray<DiagnosticInfo> diagnostics)
+        : this(path, null, diagnostics, TextPosition.Start)
+    {
+    }
+}

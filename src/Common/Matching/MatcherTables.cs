@@ -1,4 +1,4 @@
-using PaperModel.Common.Taxonomy;
+using PaperModel.Classification;
 
 namespace PaperModel.Common.Matching;
 
@@ -51,9 +51,9 @@ internal sealed class PhraseEntry
 }
 
 /// <summary>
-/// The matcher's tables for one taxonomy: the vocabulary of folded phrase tokens (sorted ordinally, so a token's id is
-/// the same in generated code and at run time) and every phrase variant indexed by its first token.
-/// Built once; immutable afterwards.
+/// The matcher's tables for one taxonomy, built once from its phrases and immutable afterwards: the vocabulary of
+/// folded phrase tokens, the <see cref="TokenForms"/> that map every form a text token may take (a vocabulary token
+/// or one of its plurals) to the vocabulary ids it stands for, and every phrase variant, indexed by its first token.
 /// </summary>
 internal sealed class MatcherTables
 {
@@ -62,26 +62,31 @@ internal sealed class MatcherTables
 
     private readonly int[] _firstTokenOffsets;
 
-    private MatcherTables(string[] vocabulary, PhraseEntry[] entries, int[] firstTokenOffsets, int[] embedded)
+    private MatcherTables(string[] vocabulary, PhraseEntry[] entries, int[] firstTokenOffsets)
     {
         Vocabulary = vocabulary;
         Entries = entries;
         _firstTokenOffsets = firstTokenOffsets;
-        EmbeddedAcronyms = embedded;
-        var max = 0;
-        foreach (var token in vocabulary)
+        var startsEntries = new bool[vocabulary.Length];
+        for (var id = 0; id < vocabulary.Length; id++)
         {
-            max = Math.Max(max, token.Length);
+            startsEntries[id] = firstTokenOffsets[id + 1] > firstTokenOffsets[id];
         }
 
-        MaxTokenLength = max;
+        Forms = new TokenForms(vocabulary, startsEntries);
+        EmbeddedAcronyms = Enumerable.Range(0, entries.Length)
+            .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
+            .ToArray();
     }
 
-    /// <summary>The folded vocabulary, sorted ordinally; a token's id is its index.</summary>
+    /// <summary>The folded vocabulary; a token's id is its index.</summary>
     public string[] Vocabulary { get; }
 
     /// <summary>All phrase variants, grouped by first token id, longest first within a group.</summary>
     public PhraseEntry[] Entries { get; }
+
+    /// <summary>The lookup from a folded text token to the vocabulary tokens it is (as written or as a plural).</summary>
+    public TokenForms Forms { get; }
 
     /// <summary>
     /// Indexes into <see cref="Entries"/> of single-token acronym variants, which may also match inside a longer
@@ -89,29 +94,10 @@ internal sealed class MatcherTables
     /// </summary>
     public int[] EmbeddedAcronyms { get; }
 
-    /// <summary>The length of the longest vocabulary token.</summary>
-    public int MaxTokenLength { get; }
-
-    /// <summary>The phrases and vetoes of a taxonomy spec, in the order the tables expect (see <see cref="Build"/>).</summary>
-    public static IEnumerable<PhraseSource> Sources(TaxonomySpec spec)
-    {
-        for (var t = 0; t < spec.Topics.Count; t++)
-        {
-            foreach (var phrase in spec.Topics[t].Phrases)
-            {
-                yield return new PhraseSource(t, false, phrase.Text, phrase.Weight, phrase.Kind);
-            }
-
-            foreach (var phrase in spec.Topics[t].Vetoes)
-            {
-                yield return new PhraseSource(t, true, phrase.Text, phrase.Weight, phrase.Kind);
-            }
-        }
-    }
-
     /// <summary>
-    /// Builds the tables. <paramref name="phrases"/> must come topic by topic in taxonomy (pre-)order, each topic's
-    /// phrases in file order followed by its vetoes, so generated code and run time number everything alike.
+    /// Builds the tables. <paramref name="phrases"/> come topic by topic in taxonomy (pre-)order, each topic's
+    /// phrases in file order followed by its vetoes; an entry's <see cref="PhraseEntry.PhraseIndex"/> is its phrase's
+    /// position in this sequence.
     /// </summary>
     public static MatcherTables Build(IEnumerable<PhraseSource> phrases)
     {
@@ -127,11 +113,15 @@ internal sealed class MatcherTables
             index++;
         }
 
-        var vocabulary = BuildVocabulary(patterns.Select(p => p.Pattern));
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < vocabulary.Length; i++)
+        var vocabulary = new List<string>();
+        foreach (var token in patterns.SelectMany(static p => p.Pattern.Folded))
         {
-            ids[vocabulary[i]] = i;
+            if (!ids.ContainsKey(token))
+            {
+                ids.Add(token, vocabulary.Count);
+                vocabulary.Add(token);
+            }
         }
 
         var entries = patterns
@@ -144,133 +134,12 @@ internal sealed class MatcherTables
                 p.Pattern.Folded.Select(f => ids[f]).ToArray(),
                 p.Pattern.Exact,
                 p.Pattern.Gaps)))
-            .OrderBy(e => e.Entry.TokenIds[0])
-            .ThenByDescending(e => e.Entry.TokenIds.Length)
-            .ThenBy(e => e.Order)
-            .Select(e => e.Entry)
+            .OrderBy(static e => e.Entry.TokenIds[0])
+            .ThenByDescending(static e => e.Entry.TokenIds.Length)
+            .ThenBy(static e => e.Order)
+            .Select(static e => e.Entry)
             .ToArray();
-        return Create(vocabulary, entries);
-    }
-
-    /// <summary>
-    /// Rebuilds the tables from the form <see cref="Encode"/> wrote (the source generator emits it as literals), without
-    /// parsing a phrase: <paramref name="phrases"/> are the same phrases <see cref="Build"/> was given.
-    /// </summary>
-    /// <exception cref="FormatException">The data is not a valid encoding for these phrases.</exception>
-    public static MatcherTables Decode(IReadOnlyList<PhraseSource> phrases, string[] vocabulary, int[] entries, string[] literals)
-    {
-        for (var i = 1; i < vocabulary.Length; i++)
-        {
-            Check(string.CompareOrdinal(vocabulary[i - 1], vocabulary[i]) < 0, "the vocabulary is not sorted");
-        }
-
-        var decoded = new List<PhraseEntry>();
-        var position = 0;
-        var previousFirst = 0;
-        while (position < entries.Length)
-        {
-            var phraseIndex = Next();
-            Check((uint)phraseIndex < (uint)phrases.Count, "a phrase index is out of range");
-            var count = Next();
-            Check(count >= 1 && count <= entries.Length - position, "a token count is out of range");
-            var tokenIds = new int[count];
-            var exact = new string?[count];
-            var gaps = new string?[count - 1];
-            for (var i = 0; i < count; i++)
-            {
-                tokenIds[i] = Next();
-                Check((uint)tokenIds[i] < (uint)vocabulary.Length, "a token id is out of range");
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                exact[i] = Literal(Next());
-            }
-
-            for (var i = 0; i < gaps.Length; i++)
-            {
-                gaps[i] = Literal(Next());
-            }
-
-            Check(tokenIds[0] >= previousFirst, "the entries are not grouped by first token");
-            previousFirst = tokenIds[0];
-            var phrase = phrases[phraseIndex];
-            decoded.Add(new PhraseEntry(phraseIndex, phrase.Topic, phrase.IsVeto, phrase.Text, phrase.Weight, tokenIds, exact, gaps));
-        }
-
-        return Create(vocabulary, [.. decoded]);
-
-        int Next()
-        {
-            Check(position < entries.Length, "the entries end early");
-            return entries[position++];
-        }
-
-        string? Literal(int literal)
-        {
-            Check(literal >= -1 && literal < literals.Length, "a literal index is out of range");
-            return literal < 0 ? null : literals[literal];
-        }
-
-        static void Check(bool condition, string what)
-        {
-            if (!condition)
-            {
-                throw new FormatException("Invalid matcher data: " + what + ".");
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes the entries as integers, per entry: phrase index, token count n, n token ids, n literal indexes of the
-    /// exact spellings and n - 1 of the gaps (-1 for none); <paramref name="literals"/> receives the distinct strings.
-    /// <see cref="Decode"/> reads it back.
-    /// </summary>
-    public int[] Encode(out string[] literals)
-    {
-        var strings = new List<string>();
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var data = new List<int>();
-        foreach (var entry in Entries)
-        {
-            data.Add(entry.PhraseIndex);
-            data.Add(entry.TokenIds.Length);
-            data.AddRange(entry.TokenIds);
-            foreach (var exact in entry.Exact)
-            {
-                data.Add(LiteralIndex(exact));
-            }
-
-            foreach (var gap in entry.Gaps)
-            {
-                data.Add(LiteralIndex(gap));
-            }
-        }
-
-        literals = [.. strings];
-        return [.. data];
-
-        int LiteralIndex(string? text)
-        {
-            if (text is null)
-            {
-                return -1;
-            }
-
-            if (!indexes.TryGetValue(text, out var index))
-            {
-                index = strings.Count;
-                indexes.Add(text, index);
-                strings.Add(text);
-            }
-
-            return index;
-        }
-    }
-
-    private static MatcherTables Create(string[] vocabulary, PhraseEntry[] entries)
-    {
-        var offsets = new int[vocabulary.Length + 1];
+        var offsets = new int[vocabulary.Count + 1];
         foreach (var entry in entries)
         {
             offsets[entry.TokenIds[0] + 1]++;
@@ -281,27 +150,7 @@ internal sealed class MatcherTables
             offsets[i] += offsets[i - 1];
         }
 
-        var embedded = Enumerable.Range(0, entries.Length)
-            .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
-            .ToArray();
-        return new MatcherTables(vocabulary, entries, offsets, embedded);
-    }
-
-    /// <summary>The distinct folded tokens of a set of phrase variants, sorted ordinally.</summary>
-    public static string[] BuildVocabulary(IEnumerable<PhrasePattern> patterns)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in patterns)
-        {
-            foreach (var token in pattern.Folded)
-            {
-                set.Add(token);
-            }
-        }
-
-        var vocabulary = set.ToArray();
-        Array.Sort(vocabulary, StringComparer.Ordinal);
-        return vocabulary;
+        return new MatcherTables([.. vocabulary], entries, offsets);
     }
 
     /// <summary>The index range in <see cref="Entries"/> of the variants whose first token is <paramref name="tokenId"/>.</summary>

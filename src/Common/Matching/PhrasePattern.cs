@@ -1,4 +1,4 @@
-using PaperModel.Common.Taxonomy;
+using PaperModel.Classification;
 
 namespace PaperModel.Common.Matching;
 

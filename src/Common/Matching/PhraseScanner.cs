@@ -1,11 +1,9 @@
-namespace PaperModel.Common.Matching;
+#if NET8_0_OR_GREATER
+using System.Buffers;
+#endif
+using System.Runtime.CompilerServices;
 
-/// <summary>Maps a folded token to its vocabulary id. Implemented by a hash table at run time and by generated code.</summary>
-internal interface ITokenLookup
-{
-    /// <summary>Returns the id of the vocabulary token equal to <paramref name="folded"/>, or -1.</summary>
-    int Find(ReadOnlySpan<char> folded);
-}
+namespace PaperModel.Common.Matching;
 
 /// <summary>A phrase variant found in a text.</summary>
 /// <param name="Entry">The index into <see cref="MatcherTables.Entries"/>.</param>
@@ -13,128 +11,245 @@ internal interface ITokenLookup
 /// <param name="Length">The length of the match in the original text.</param>
 internal readonly record struct Occurrence(int Entry, int Start, int Length);
 
-/// <summary>A reusable, growable buffer of occurrences (one per thread; no allocation once warm).</summary>
-internal sealed class OccurrenceBuffer
+/// <summary>
+/// A text token worth a second look: it is a form of a vocabulary token (<see cref="Form"/> is not -1), or it may hold
+/// a camel-case acronym (<see cref="InnerCapital"/>).
+/// </summary>
+/// <param name="Start">The offset of the token in the text.</param>
+/// <param name="Length">The token's length.</param>
+/// <param name="Form">The index of its <see cref="TokenForms"/> form, or -1.</param>
+/// <param name="Ordinal">The token's position among all tokens of the text (consecutive tokens differ by one).</param>
+/// <param name="PreviousEnd">Where the token before it ends (0 for the first token): the gap is <c>[PreviousEnd, Start)</c>.</param>
+/// <param name="InnerCapital">Whether it has a capital after its first character and may contain an embedded acronym.</param>
+internal readonly record struct TokenHit(int Start, int Length, int Form, int Ordinal, int PreviousEnd, bool InnerCapital);
+
+/// <summary>A reusable, growable buffer (one per thread; no allocation once warm).</summary>
+/// <typeparam name="T">The item type.</typeparam>
+internal sealed class ScanBuffer<T>
+    where T : struct
 {
-    private Occurrence[] _items = new Occurrence[64];
+    private T[] _items = new T[64];
 
     public int Count { get; private set; }
 
-    public ReadOnlySpan<Occurrence> Items => new(_items, 0, Count);
+    public ReadOnlySpan<T> Items => new(_items, 0, Count);
 
     public void Clear() => Count = 0;
 
-    public void Add(Occurrence occurrence)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(in T item)
     {
         if (Count == _items.Length)
         {
             Array.Resize(ref _items, _items.Length * 2);
         }
 
-        _items[Count++] = occurrence;
+        _items[Count++] = item;
     }
 }
 
 /// <summary>
 /// Finds every phrase variant of a <see cref="MatcherTables"/> in a text: at each token, every variant that starts
-/// there (longest first), plus acronyms inside camel-case tokens. Allocation-free.
+/// there (longest first), plus acronyms inside camel-case tokens. Allocation-free once its buffers are warm.
 /// </summary>
+/// <remarks>
+/// Two passes. The first reads each character once: it finds the tokens (a table for ASCII, Unicode categories
+/// otherwise; runs of ASCII separators are skipped with a vectorised search on .NET 8 and later), folds and hashes each
+/// token while reading it and looks the hash up once in <see cref="TokenForms"/>, which already holds every plural
+/// form. Only tokens that are a form of a vocabulary token (or may hold a camel-case acronym) are kept. The second pass
+/// matches the phrase variants on those tokens' vocabulary ids, re-reading text only for the exact spelling of
+/// acronyms, literal gaps and the joiner between two tokens of a phrase.
+/// </remarks>
 internal static class PhraseScanner
 {
-    private const int MaxStackBuffer = 256;
+    /// <summary>Per ASCII character: 0 for a separator, else the folded character, with <c>0x80</c> set for a capital.</summary>
+    private static readonly byte[] Ascii = BuildAscii();
+
+#if NET8_0_OR_GREATER
+    private static readonly SearchValues<char> AsciiSeparators = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Where(static c => Ascii[c] == 0).Select(static c => (char)c).ToArray());
+#endif
 
     /// <summary>Adds to <paramref name="sink"/> every occurrence in <paramref name="text"/>, in text order.</summary>
-    public static void Scan(string text, MatcherTables tables, ITokenLookup lookup, OccurrenceBuffer sink)
+    /// <param name="text">The text.</param>
+    /// <param name="tables">The taxonomy's tables.</param>
+    /// <param name="tokens">Working memory for the tokens (cleared first).</param>
+    /// <param name="sink">Receives the occurrences.</param>
+    public static void Scan(string text, MatcherTables tables, ScanBuffer<TokenHit> tokens, ScanBuffer<Occurrence> sink)
     {
-        var size = tables.MaxTokenLength + 3;
-        Span<char> folded = size <= MaxStackBuffer ? stackalloc char[size] : new char[size];
-        Span<char> scratch = size <= MaxStackBuffer ? stackalloc char[size] : new char[size];
-        var position = 0;
-        while (TextTokens.NextToken(text, position, out var start, out var length))
+        tokens.Clear();
+        Tokenize(text, tables, tokens);
+        Match(text, tables, tokens.Items, sink);
+    }
+
+    private static void Tokenize(string text, MatcherTables tables, ScanBuffer<TokenHit> tokens)
+    {
+        var forms = tables.Forms;
+        var maxLength = forms.MaxLength;
+        var embedded = tables.EmbeddedAcronyms.Length > 0;
+        var ascii = Ascii;
+        var n = text.Length;
+        var i = 0;
+        var ordinal = 0;
+        var previousEnd = 0;
+        while (i < n)
         {
-            position = start + length;
-            if (length <= size)
+            var c = text[i];
+            int width;
+            if (c < 0x80)
             {
-                for (var k = 0; k < length; k++)
+                if (ascii[c] == 0)
                 {
-                    folded[k] = TextTokens.Fold(text[start + k]);
+                    i++;
+#if NET8_0_OR_GREATER
+                    if (i < n && text[i] < 0x80 && ascii[text[i]] == 0)
+                    {
+                        var skip = text.AsSpan(i).IndexOfAnyExcept(AsciiSeparators);
+                        if (skip < 0)
+                        {
+                            return;
+                        }
+
+                        i += skip;
+                    }
+#endif
+                    continue;
                 }
 
-                // The Ies form (last) writes its Y into the buffer; the forms before only shorten it.
-                for (var suffix = PluralSuffix.None; suffix <= PluralSuffix.Ies; suffix++)
+                width = 1;
+            }
+            else if ((width = TextTokens.TokenCharWidth(text, i, continuing: false)) == 0)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var hash = 0u;
+            for (var end = i + width; i < end; i++)
+            {
+                hash = TokenForms.Step(hash, TextTokens.Fold(text[i]));
+            }
+
+            var flags = 0;
+            while (i < n)
+            {
+                c = text[i];
+                if (c < 0x80)
                 {
-                    var formLength = PluralForms.SingularInPlace(folded, length, suffix);
-                    if (formLength <= 0 || formLength > tables.MaxTokenLength)
+                    int v = ascii[c];
+                    if (v == 0)
                     {
-                        continue;
+                        break;
                     }
 
-                    var id = lookup.Find(folded.Slice(0, formLength));
-                    if (id < 0)
+                    hash = TokenForms.Step(hash, (char)(v & 0x7F));
+                    flags |= v;
+                    i++;
+                }
+                else
+                {
+                    if ((width = TextTokens.TokenCharWidth(text, i, continuing: true)) == 0)
                     {
-                        continue;
+                        break;
                     }
 
-                    tables.EntriesStartingWith(id, out var first, out var last);
-                    for (var e = first; e < last; e++)
+                    for (var end = i + width; i < end; i++)
                     {
-                        TryMatch(text, tables, e, start, length, suffix, scratch, sink);
+                        hash = TokenForms.Step(hash, TextTokens.Fold(text[i]));
+                        flags |= char.IsUpper(text[i]) ? 0x80 : 0;
                     }
                 }
             }
 
-            if (tables.EmbeddedAcronyms.Length > 0 && length > MatcherTables.MinEmbeddedAcronymLength)
+            var length = i - start;
+            var form = length <= maxLength ? forms.Find(text, start, length, hash) : -1;
+            var innerCapital = embedded && (flags & 0x80) != 0 && length > MatcherTables.MinEmbeddedAcronymLength;
+            if (form >= 0 || innerCapital)
             {
-                ScanEmbedded(text, tables, start, length, sink);
+                tokens.Add(new TokenHit(start, length, form, ordinal, previousEnd, innerCapital));
+            }
+
+            ordinal++;
+            previousEnd = i;
+        }
+    }
+
+    private static void Match(string text, MatcherTables tables, ReadOnlySpan<TokenHit> tokens, ScanBuffer<Occurrence> sink)
+    {
+        var forms = tables.Forms;
+        for (var k = 0; k < tokens.Length; k++)
+        {
+            var token = tokens[k];
+            if (token.Form >= 0 && forms.StartsEntries(token.Form))
+            {
+                forms.Candidates(token.Form, out var first, out var last);
+                for (var c = first; c < last; c++)
+                {
+                    tables.EntriesStartingWith(forms.CandidateId(c), out var entryStart, out var entryEnd);
+                    var suffix = forms.CandidateSuffix(c);
+                    for (var e = entryStart; e < entryEnd; e++)
+                    {
+                        TryMatch(text, tables, tokens, k, e, suffix, sink);
+                    }
+                }
+            }
+
+            if (token.InnerCapital)
+            {
+                ScanEmbedded(text, tables, token.Start, token.Length, sink);
             }
         }
     }
 
-    private static void TryMatch(
-        string text, MatcherTables tables, int entryIndex, int start, int length, PluralSuffix suffix, Span<char> scratch, OccurrenceBuffer sink)
+    private static void TryMatch(string text, MatcherTables tables, ReadOnlySpan<TokenHit> tokens, int k, int entryIndex, PluralSuffix suffix, ScanBuffer<Occurrence> sink)
     {
         var entry = tables.Entries[entryIndex];
-        if (entry.Exact[0] is { } exactFirst && !PluralForms.ExactEquals(text, start, length, suffix, exactFirst))
+        var first = tokens[k];
+        if (entry.Exact[0] is { } exactFirst && !PluralForms.ExactEquals(text, first.Start, first.Length, suffix, exactFirst))
         {
             return;
         }
 
-        var end = start + length;
-        for (var j = 1; j < entry.TokenIds.Length; j++)
+        var end = first.Start + first.Length;
+        var ids = entry.TokenIds;
+        for (var j = 1; j < ids.Length; j++)
         {
-            if (!TextTokens.NextToken(text, end, out var tokenStart, out var tokenLength))
+            if (k + j >= tokens.Length)
+            {
+                return;
+            }
+
+            var token = tokens[k + j];
+            if (token.Ordinal != first.Ordinal + j || token.Form < 0)
             {
                 return;
             }
 
             var gap = entry.Gaps[j - 1];
-            var gapLength = tokenStart - end;
+            var gapLength = token.Start - end;
             var gapOk = gap is null
                 ? TextTokens.IsJoiner(text, end, gapLength)
                 : gapLength == gap.Length && string.CompareOrdinal(text, end, gap, 0, gap.Length) == 0;
-            if (!gapOk || tokenLength > scratch.Length || !TokenMatches(text, tokenStart, tokenLength, tables.Vocabulary[entry.TokenIds[j]], entry.Exact[j], scratch))
+            if (!gapOk || !IsFormOf(text, tables.Forms, token, ids[j], entry.Exact[j]))
             {
                 return;
             }
 
-            end = tokenStart + tokenLength;
+            end = token.Start + token.Length;
         }
 
-        sink.Add(new Occurrence(entryIndex, start, end - start));
+        sink.Add(new Occurrence(entryIndex, first.Start, end - first.Start));
     }
 
-    private static bool TokenMatches(string text, int start, int length, string vocabularyToken, string? exact, Span<char> scratch)
+    /// <summary>Whether a text token is vocabulary token <paramref name="id"/> or a plural of it (with the exact spelling of an acronym token).</summary>
+    private static bool IsFormOf(string text, TokenForms forms, in TokenHit token, int id, string? exact)
     {
-        for (var k = 0; k < length; k++)
+        forms.Candidates(token.Form, out var first, out var last);
+        for (var c = first; c < last; c++)
         {
-            scratch[k] = TextTokens.Fold(text[start + k]);
-        }
-
-        var folded = scratch.Slice(0, length);
-        for (var suffix = PluralSuffix.None; suffix <= PluralSuffix.Ies; suffix++)
-        {
-            if (PluralForms.FormEquals(folded, suffix, vocabularyToken)
-                && (exact is null || PluralForms.ExactEquals(text, start, length, suffix, exact)))
+            if (forms.CandidateId(c) == id
+                && (exact is null || PluralForms.ExactEquals(text, token.Start, token.Length, forms.CandidateSuffix(c), exact)))
             {
                 return true;
             }
@@ -150,20 +265,9 @@ internal static class PhraseScanner
     /// ends in a digit ends where the digits end (<c>GPT3</c> is not in <c>GPT35</c> but is in <c>GPT3s</c> or
     /// <c>GPT3Turbo</c>; <c>WASP12</c> is in <c>WASP12b</c>), and one that starts with a digit cannot follow a digit.
     /// </summary>
-    private static void ScanEmbedded(string text, MatcherTables tables, int start, int length, OccurrenceBuffer sink)
+    private static void ScanEmbedded(string text, MatcherTables tables, int start, int length, ScanBuffer<Occurrence> sink)
     {
         var end = start + length;
-        var hasCapital = false;
-        for (var i = start + 1; i < end && !hasCapital; i++)
-        {
-            hasCapital = char.IsUpper(text[i]);
-        }
-
-        if (!hasCapital)
-        {
-            return;
-        }
-
         foreach (var entryIndex in tables.EmbeddedAcronyms)
         {
             var acronym = tables.Entries[entryIndex].Exact[0]!;
@@ -190,5 +294,23 @@ internal static class PhraseScanner
                 }
             }
         }
+    }
+
+    private static byte[] BuildAscii()
+    {
+        var table = new byte[0x80];
+        for (var c = 0; c < table.Length; c++)
+        {
+            if (c is (>= '0' and <= '9') or (>= 'a' and <= 'z'))
+            {
+                table[c] = (byte)TextTokens.Fold((char)c);
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                table[c] = (byte)(c | 0x80);
+            }
+        }
+
+        return table;
     }
 }

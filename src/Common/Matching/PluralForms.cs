@@ -23,69 +23,36 @@ internal enum PluralSuffix : byte
 /// </summary>
 internal static class PluralForms
 {
-    /// <summary>The suffixes to try, in order.</summary>
-    public const int Count = 4;
-
     /// <summary>
-    /// The length of the singular stem of a folded token for a suffix, or -1 when the token does not end in it.
-    /// For <see cref="PluralSuffix.Ies"/> the stem excludes the final <c>Y</c> that the singular adds.
+    /// The forms a text token may take to match the folded vocabulary token <paramref name="folded"/>, in suffix
+    /// order: the token itself, <c>+S</c> (not after a final <c>S</c>), <c>+ES</c> after <c>S</c>, <c>X</c>,
+    /// <c>Z</c>, <c>CH</c>, <c>SH</c>, and <c>Y</c> to <c>IES</c>. A plural is only formed from a stem of at least two
+    /// characters (so <c>AS</c> is not a plural of <c>A</c>).
     /// </summary>
-    public static int StemLength(ReadOnlySpan<char> folded, PluralSuffix suffix)
+    public static IEnumerable<(string Form, PluralSuffix Suffix)> FormsOf(string folded)
     {
+        yield return (folded, PluralSuffix.None);
         var n = folded.Length;
-        switch (suffix)
+        if (n < 2)
         {
-            case PluralSuffix.None:
-                return n;
-            case PluralSuffix.S:
-                return n >= 3 && folded[n - 1] == 'S' && folded[n - 2] != 'S' ? n - 1 : -1;
-            case PluralSuffix.Es:
-                if (n >= 4 && folded[n - 1] == 'S' && folded[n - 2] == 'E')
-                {
-                    var last = folded[n - 3];
-                    var beforeLast = folded[n - 4];
-                    return last is 'S' or 'X' or 'Z' || (last == 'H' && beforeLast is 'C' or 'S') ? n - 2 : -1;
-                }
-
-                return -1;
-            default:
-                return n >= 5 && folded[n - 1] == 'S' && folded[n - 2] == 'E' && folded[n - 3] == 'I' ? n - 3 : -1;
-        }
-    }
-
-    /// <summary>Whether a folded text token is <paramref name="vocabularyToken"/> (folded) or a plural of it.</summary>
-    public static bool FormEquals(ReadOnlySpan<char> folded, PluralSuffix suffix, string vocabularyToken)
-    {
-        var stem = StemLength(folded, suffix);
-        if (stem < 0)
-        {
-            return false;
+            yield break;
         }
 
-        if (suffix == PluralSuffix.Ies)
+        var last = folded[n - 1];
+        if (last != 'S')
         {
-            return vocabularyToken.Length == stem + 1
-                && vocabularyToken[stem] == 'Y'
-                && folded.Slice(0, stem).SequenceEqual(vocabularyToken.AsSpan(0, stem));
+            yield return (folded + "S", PluralSuffix.S);
         }
 
-        return vocabularyToken.Length == stem && folded.Slice(0, stem).SequenceEqual(vocabularyToken.AsSpan());
-    }
-
-    /// <summary>
-    /// Writes the singular form the lookup is asked for into <paramref name="buffer"/> (which holds the folded token)
-    /// and returns its length, or -1 when the token does not end in <paramref name="suffix"/>.
-    /// </summary>
-    public static int SingularInPlace(Span<char> buffer, int length, PluralSuffix suffix)
-    {
-        var stem = StemLength(buffer.Slice(0, length), suffix);
-        if (stem < 0 || suffix != PluralSuffix.Ies)
+        if (last is 'S' or 'X' or 'Z' || (last == 'H' && folded[n - 2] is 'C' or 'S'))
         {
-            return stem;
+            yield return (folded + "ES", PluralSuffix.Es);
         }
 
-        buffer[stem] = 'Y';
-        return stem + 1;
+        if (n >= 3 && last == 'Y')
+        {
+            yield return (folded.Substring(0, n - 1) + "IES", PluralSuffix.Ies);
+        }
     }
 
     /// <summary>

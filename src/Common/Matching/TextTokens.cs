@@ -112,7 +112,8 @@ internal static class TextTokens
         return false;
     }
 
-    private static int TokenCharWidth(string text, int index, bool continuing)
+    /// <summary>The width (1, or 2 for a surrogate pair) of the token character at <paramref name="index"/>, or 0 when it does not start (or, <paramref name="continuing"/>, continue) a token.</summary>
+    public static int TokenCharWidth(string text, int index, bool continuing)
     {
         var c = text[index];
         if (c < 0x80)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PaperModel.Classification;
 
 namespace PaperModel.Common.Taxonomy;
 

@@ -1,3 +1,5 @@
+using PaperModel.Classification;
+
 namespace PaperModel.Common.Taxonomy;
 
 /// <summary>
@@ -8,16 +10,6 @@ internal readonly record struct TextPosition(int Line, int Column, int Offset, i
 {
     /// <summary>The start of the file (used for problems about the file as a whole).</summary>
     public static TextPosition Start => new(1, 1, 0, 0);
-}
-
-/// <summary>How a phrase is matched.</summary>
-internal enum PhraseKind
-{
-    /// <summary>Case-insensitive, word-bounded, hyphen/space and plural tolerant.</summary>
-    Keyword,
-
-    /// <summary>An acronym: word-bounded and case-sensitive (see the classifier docs for the exact rule).</summary>
-    Acronym,
 }
 
 /// <summary>One phrase that signals (or vetoes) a topic. <see cref="Weight"/> is in (0, 1]; vetoes always have weight 1.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperModel.Classification;
 using PaperModel.Cli.Output;
 
 namespace PaperModel.Cli.Commands;
@@ -13,14 +14,11 @@ internal static class ClassifyCommand
     {
         var inputs = new InputOptions();
         var taxonomy = TaxonomyOption.Create();
-        var output = new Option<ClassificationOutputKind>("--output", "-o")
-        {
-            Description = "How to print: table (for people), jsonl (paper JSON plus a topics array, one per line), json (one array), csv (one row per paper and topic) or markdown.",
-            DefaultValueFactory = static _ => ClassificationOutputKind.Table,
-            HelpName = "table|jsonl|json|csv|markdown",
-        };
+        var output = new OutputOptions<ClassificationOutputKind>(
+            ClassificationOutputKind.Table,
+            "How to print: table (for people), jsonl (paper JSON plus a topics array, one per line), json (one array), csv (one row per paper and topic) or markdown.");
         var minScore = TopicOptions.MinScore();
-        var topics = TopicOptions.Topics("Only print papers assigned one of these topic ids (repeat the option or list several).");
+        var topics = CommonOptions.Topics("Only print papers assigned one of these topic ids (repeat the option or list several: --topic peft,moe).");
         var command = new Command("classify", "Assign taxonomy topics to papers, with scores and evidence.")
         {
             inputs.Files,
@@ -29,14 +27,14 @@ internal static class ClassifyCommand
             inputs.Limit,
             inputs.Quiet,
             taxonomy,
-            output,
             minScore,
             topics,
         };
+        output.AddTo(command);
 
         command.SetAction(parseResult =>
         {
-            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context);
+            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context, out var taxonomyProblems);
             if (classifier is null)
             {
                 return ExitCodes.Problems;
@@ -48,20 +46,33 @@ internal static class ClassifyCommand
                 return ExitCodes.Usage;
             }
 
+            var kind = output.GetKind(parseResult, context);
+            using var target = output.Open(parseResult, context);
+            if (target is null)
+            {
+                return ExitCodes.Problems;
+            }
+
             var min = parseResult.GetValue(minScore);
             var reader = inputs.CreateReader(parseResult, context);
-            using var writer = ClassificationWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
+            using var writer = PaperWriter.Create(kind, target);
+            var classified = reader.ReadPapers(inputs.GetFiles(parseResult), paper =>
             {
-                var assigned = classifier.Classify(paper).Topics.Where(t => t.Score >= min).ToList();
-                if (wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal)))
+                var topics = classifier.Classify(paper).Topics;
+                IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
+                var shown = wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal));
+                return (Paper: paper, Topics: shown ? assigned : null);
+            });
+            foreach (var (paper, assigned) in classified)
+            {
+                if (assigned is not null)
                 {
                     writer.Write(paper, assigned);
                 }
             }
 
             writer.Complete();
-            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 && taxonomyProblems == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }

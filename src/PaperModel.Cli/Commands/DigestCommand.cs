@@ -34,7 +34,7 @@ internal static class DigestCommand
     {
         var inputs = new InputOptions();
         var taxonomy = TaxonomyOption.Create();
-        var topics = TopicOptions.Topics("Topic ids to include, each with its subtopics (repeat the option); default: every topic.");
+        var topics = CommonOptions.Topics("Topic ids to include, each with its subtopics (repeat the option or list several: --topic peft,moe); default: every topic.");
         var minScore = TopicOptions.MinScore();
         var maxPerTopic = new Option<int?>("--max-per-topic") { Description = "At most this many papers per topic (the best ranked).", HelpName = "n" };
         maxPerTopic.Validators.Add(static r => RequirePositive(r, "--max-per-topic"));
@@ -46,12 +46,10 @@ internal static class DigestCommand
             HelpName = "file",
         };
         var title = new Option<string?>("--title") { Description = "The digest's heading (default: 'Papers on your topics').", HelpName = "text" };
-        var output = new Option<DigestOutputKind?>("--output")
-        {
-            Description = "What to write: text, markdown, html or eml (a mail message); default: from the --out extension (.txt, .md, .html, .eml), else text.",
-            HelpName = "text|markdown|html|eml",
-        };
-        var outFile = new Option<string?>("--out", "-o") { Description = "The file to write ('-' or none: standard output).", HelpName = "file" };
+        var output = new OutputOptions<DigestOutputKind>(
+            DigestOutputKind.Text,
+            "What to write: text, markdown, html or eml (a mail message); default: from the --out extension (.txt, .md, .html, .eml, each optionally .gz), else text.",
+            acceptsOldSpellings: false);
         var mailTo = new Option<string[]>("--mail-to")
         {
             Description = "Send the digest to these addresses (repeat the option) instead of writing it; needs --smtp.",
@@ -76,12 +74,12 @@ internal static class DigestCommand
         var command = new Command("digest", "A digest of the papers on your topics: grouped, ranked, with links and evidence; written as text, Markdown, HTML or mail, or sent.")
         {
             inputs.Files, inputs.Format, inputs.Year, inputs.Limit, inputs.Quiet, taxonomy, topics, minScore, maxPerTopic, since, until, state, title,
-            output, outFile, mailTo, smtp, security, from, subject,
+            output.Out, output.As, mailTo, smtp, security, from, subject,
         };
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context);
+            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context, out var taxonomyProblems);
             if (classifier is null)
             {
                 return ExitCodes.Problems;
@@ -100,11 +98,11 @@ internal static class DigestCommand
                 return Usage(context, "--mail-to needs --smtp host:port.");
             }
 
-            var path = parseResult.GetValue(outFile) is { } p && p != InputReader.StandardInput ? p : null;
-            var kind = parseResult.GetValue(output) ?? KindOf(path);
+            var path = parseResult.GetValue(output.Out) is { } p && p != InputReader.StandardInput ? p : null;
+            var kind = parseResult.GetResult(output.As) is { Implicit: false } ? output.GetKind(parseResult, context) : KindOf(path);
             if (kind is null)
             {
-                return Usage(context, $"cannot tell the form of '{path}' from its extension; name it .txt, .md, .html or .eml, or give --output.");
+                return Usage(context, $"cannot tell the form of '{path}' from its extension; name it .txt, .md, .html or .eml, or give --as.");
             }
 
             var statePath = parseResult.GetValue(state);
@@ -158,9 +156,9 @@ internal static class DigestCommand
 
                     context.Error.WriteLine($"papers: sent {digest.Papers.Count} papers to {string.Join(", ", recipients)}.");
                 }
-                else
+                else if (!WriteTo(output, parseResult, context, stream => message.WriteTo(stream, cancellationToken)))
                 {
-                    WriteTo(path, context, stream => message.WriteTo(stream, cancellationToken));
+                    return ExitCodes.Problems;
                 }
             }
             else
@@ -171,11 +169,15 @@ internal static class DigestCommand
                     DigestOutputKind.Html => DigestRenderer.Html,
                     _ => DigestRenderer.PlainText,
                 };
-                WriteTo(path, context, stream =>
+                var written = WriteTo(output, parseResult, context, stream =>
                 {
                     using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
                     renderer.Render(digest, writer);
                 });
+                if (!written)
+                {
+                    return ExitCodes.Problems;
+                }
             }
 
             if (seen is not null && statePath is not null)
@@ -184,12 +186,13 @@ internal static class DigestCommand
                 seen.Save(statePath);
             }
 
-            return reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return reader.ProblemCount == 0 && taxonomyProblems == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }
 
-    private static DigestOutputKind? KindOf(string? path) => Path.GetExtension(path)?.ToUpperInvariant() switch
+    // The form named by the extension, under a compressing .gz.
+    private static DigestOutputKind? KindOf(string? path) => Path.GetExtension(path?.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) == true ? path[..^3] : path)?.ToUpperInvariant() switch
     {
         null or "" when path is null => DigestOutputKind.Text,
         ".TXT" => DigestOutputKind.Text,
@@ -199,20 +202,22 @@ internal static class DigestCommand
         _ => null,
     };
 
-    /// <summary>Writes to the file, or to standard output (through its writer, so the order with other output is kept).</summary>
-    private static void WriteTo(string? path, CliContext context, Action<Stream> write)
+    /// <summary>
+    /// Writes to the <c>--out</c> target (through its writer, so the order with other output on standard output is
+    /// kept); <see langword="false"/> after writing why when the file cannot be created.
+    /// </summary>
+    private static bool WriteTo(OutputOptions output, ParseResult parseResult, CliContext context, Action<Stream> write)
     {
-        if (path is not null)
+        using var target = output.Open(parseResult, context);
+        if (target is null)
         {
-            using var file = File.Create(path);
-            write(file);
-            return;
+            return false;
         }
 
         using var buffer = new MemoryStream();
         write(buffer);
-        context.Output.Write(new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        context.Output.Flush();
+        target.Writer.Write(new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return true;
     }
 
     private static List<MailboxAddress>? ParseAddresses(IEnumerable<string> values, CliContext context)

@@ -23,18 +23,8 @@ internal static class EvaluateCommand
             Required = true,
         };
         var taxonomy = TaxonomyOption.Create();
-        var output = new Option<EvaluationOutputKind>("--output", "-o")
-        {
-            Description = "How to print: table (for people), markdown or json.",
-            DefaultValueFactory = static _ => EvaluationOutputKind.Table,
-            HelpName = "table|markdown|json",
-        };
-        var topics = new Option<string[]>("--topic")
-        {
-            Description = "The topic ids to evaluate (repeat the option or list several); default: every topic that occurs in the labels.",
-            HelpName = "id",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var output = new OutputOptions<EvaluationOutputKind>(EvaluationOutputKind.Table, "How to print: table (for people), markdown or json.");
+        var topics = CommonOptions.Topics("The topic ids to evaluate (repeat the option or list several: --topic peft,moe); default: every topic that occurs in the labels.");
         var titlesOnly = new Option<bool>("--titles-only")
         {
             Description = "Classify by the titles alone, ignoring abstracts and categories.",
@@ -46,14 +36,14 @@ internal static class EvaluateCommand
             inputs.Year,
             labels,
             taxonomy,
-            output,
             topics,
             titlesOnly,
         };
+        output.AddTo(command);
 
         command.SetAction(parseResult =>
         {
-            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context);
+            var classifier = TaxonomyOption.LoadClassifier(parseResult.GetValue(taxonomy), context, out var taxonomyProblems);
             if (classifier is null)
             {
                 return ExitCodes.Problems;
@@ -62,14 +52,25 @@ internal static class EvaluateCommand
             var labelsPath = parseResult.GetValue(labels)!;
             var problems = new List<string>();
             List<LabelledPaper> papers;
+            if (Directory.Exists(labelsPath))
+            {
+                context.Error.WriteLine($"papers: error: cannot read the labels file '{labelsPath}': it is a directory, not a file.");
+                return ExitCodes.Problems;
+            }
+
             try
             {
                 using var text = new StreamReader(labelsPath);
                 papers = LabelledPaperReader.Read(labelsPath, text, problems);
             }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                context.Error.WriteLine($"papers: error: cannot read the labels file '{labelsPath}': the file does not exist.");
+                return ExitCodes.Problems;
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine($"{labelsPath}: error PM1001: cannot read the labels file: {ex.Message}");
+                context.Error.WriteLine($"papers: error: cannot read the labels file '{labelsPath}': {ex.Message}");
                 return ExitCodes.Problems;
             }
 
@@ -100,9 +101,16 @@ internal static class EvaluateCommand
                 context.Error.WriteLine(problem);
             }
 
-            var evaluation = Evaluation.Evaluation.Run(classifier, papers, [.. wanted.Select(id => classifier.Taxonomy[id])]);
-            EvaluationWriter.Write(evaluation, parseResult.GetValue(output), context.Output);
-            return problems.Count == 0 && reader.ProblemCount == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            var evaluation = Evaluation.Evaluation.Run(classifier, papers, [.. wanted.Select(id => classifier.Taxonomy.GetTopic(id))]);
+            var kind = output.GetKind(parseResult, context);
+            using var target = output.Open(parseResult, context);
+            if (target is null)
+            {
+                return ExitCodes.Problems;
+            }
+
+            EvaluationWriter.Write(evaluation, kind, target.Writer);
+            return problems.Count == 0 && reader.ProblemCount == 0 && taxonomyProblems == 0 ? ExitCodes.Success : ExitCodes.Problems;
         });
         return command;
     }

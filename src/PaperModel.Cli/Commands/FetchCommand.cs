@@ -72,7 +72,7 @@ internal static class FetchCommand
         shared.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => shared.RunAsync(parseResult, context, static (o, url) => o.ArxivApiBaseAddress = url, (services, _) =>
         {
-            var arxivIds = (parseResult.GetValue(ids) ?? []).Select(id => ArxivId.TryParse(id, out var parsed) ? parsed : throw new UsageException($"--id '{id}' is not an arXiv id.")).ToList();
+            var arxivIds = (parseResult.GetValue(ids) ?? []).Select(id => ArxivId.TryParse(id, out var parsed, out var error) ? parsed : throw new UsageException($"--id '{id}' is not an arXiv id: {error}")).ToList();
             var request = new ArxivQuery
             {
                 SearchQuery = parseResult.GetValue(query),
@@ -192,16 +192,13 @@ internal static class FetchCommand
             HelpName = "url",
         };
 
-        private readonly Option<OutputKind> _output = CommonOptions.Output();
-
-        public FetchOptions()
-        {
-            _output.DefaultValueFactory = static _ => OutputKind.Jsonl;
-        }
+        private readonly OutputOptions<OutputKind> _output = new(
+            OutputKind.Jsonl,
+            "How to print papers: jsonl (one JSON object per line, the library's lossless shape), json (one array) or table (for people).");
 
         public void AddTo(Command command)
         {
-            command.Options.Add(_output);
+            _output.AddTo(command);
             command.Options.Add(_baseUrl);
         }
 
@@ -238,11 +235,18 @@ internal static class FetchCommand
                     };
                 })
                 .BuildServiceProvider();
-            using var writer = PaperWriter.Create(parseResult.GetValue(_output), context);
+            var kind = _output.GetKind(parseResult, context);
+            using var target = _output.Open(parseResult, context);
+            if (target is null)
+            {
+                return ExitCodes.Problems;
+            }
+
+            using var writer = PaperWriter.Create(kind, target);
             var count = 0;
             try
             {
-                await foreach (var paper in fetch(services, context.Output.Flush).ConfigureAwait(false))
+                await foreach (var paper in fetch(services, target.Writer.Flush).ConfigureAwait(false))
                 {
                     writer.Write(paper);
                     count++;

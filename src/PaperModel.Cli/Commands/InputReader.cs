@@ -20,7 +20,7 @@ internal sealed class InputReader
 
     /// <summary>Creates a reader.</summary>
     /// <param name="context">The console.</param>
-    /// <param name="formatName">A name from <see cref="PaperFormats.Names"/> (the command line validated it).</param>
+    /// <param name="formatName">A name from <see cref="CommonOptions.FormatNames"/> (the command line validated it).</param>
     /// <param name="options">Options for every file; the source name is set per file.</param>
     public InputReader(CliContext context, string formatName, PaperReadOptions options)
     {
@@ -39,40 +39,64 @@ internal sealed class InputReader
     public ReadProgress? Progress { get; init; }
 
     /// <summary>Streams the papers of every file, writing problems as they come.</summary>
-    public IEnumerable<Paper> ReadPapers(IReadOnlyList<string> files)
+    public IEnumerable<Paper> ReadPapers(IEnumerable<string> files) => ReadPapers(files, static paper => paper);
+
+    /// <summary>
+    /// Streams the papers of every file through a transform on every core (<see cref="ParallelPipeline"/>): the files
+    /// are read on one thread, batches of papers are transformed on the others, and the results come back in input
+    /// order, each problem written to standard error when the results before it have been given. Reading stops after
+    /// <see cref="Limit"/> papers; progress is drawn as the results come back, so it never mixes with problems.
+    /// </summary>
+    /// <param name="files">The files, in order.</param>
+    /// <param name="transform">What to do with each paper (thread-safe): classify it, for instance.</param>
+    public IEnumerable<TResult> ReadPapers<TResult>(IEnumerable<string> files, Func<Paper, TResult> transform)
     {
-        Progress?.Start(files.Where(static f => f != StandardInput).Sum(static f => File.Exists(f) ? new FileInfo(f).Length : 0));
-        var count = 0;
+        var list = files.ToList();
+        Progress?.Start(list.Where(static f => f != StandardInput).Sum(static f => File.Exists(f) ? new FileInfo(f).Length : 0));
+        var items = Sources(list).SelectInOrder(source => source.Item.Paper is { } paper
+            ? new Step<TResult>(transform(paper), null, source.BytesRead)
+            : new Step<TResult>(default!, source.Item.Problem, source.BytesRead));
         try
         {
-            foreach (var file in files)
+            foreach (var step in items)
             {
-                using var stream = Open(file);
-                foreach (var item in Read(file, stream))
+                if (step.Problem is { } problem)
                 {
-                    if (item.Paper is { } paper)
-                    {
-                        Progress?.Paper(stream?.Position ?? 0);
-                        yield return paper;
-                        if (++count == Limit)
-                        {
-                            yield break;
-                        }
-                    }
-                    else if (item.Problem is { } problem)
-                    {
-                        ProblemCount++;
-                        Progress?.Clear();
-                        _context.Error.WriteLine(problem.ToString());
-                    }
+                    ProblemCount++;
+                    Progress?.Clear();
+                    _context.Error.WriteLine(problem.ToString());
                 }
-
-                Progress?.FileDone(stream?.Length ?? 0);
+                else
+                {
+                    Progress?.Paper(step.BytesRead);
+                    yield return step.Result;
+                }
             }
         }
         finally
         {
             Progress?.Clear();
+        }
+    }
+
+    // The items of every file in order, up to the limit, each with the bytes of input read up to it.
+    private IEnumerable<Source> Sources(IReadOnlyList<string> files)
+    {
+        var count = 0;
+        var done = 0L;
+        foreach (var file in files)
+        {
+            using var stream = Open(file);
+            foreach (var item in Read(file, stream))
+            {
+                yield return new(item, done + (stream?.Position ?? 0));
+                if (item.Paper is not null && ++count == Limit)
+                {
+                    yield break;
+                }
+            }
+
+            done += stream?.Length ?? 0;
         }
     }
 
@@ -100,4 +124,10 @@ internal sealed class InputReader
             : stream is not null
                 ? PaperReader.Enumerate(stream, _format, _options with { SourceName = file })
                 : PaperReader.EnumerateFile(file, _format, _options with { SourceName = file });
+
+    /// <summary>A read item with the bytes of input read up to it.</summary>
+    private readonly record struct Source(PaperReadItem Item, long BytesRead);
+
+    /// <summary>A transformed paper, or a problem.</summary>
+    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem, long BytesRead);
 }

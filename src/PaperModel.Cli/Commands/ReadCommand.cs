@@ -3,28 +3,59 @@ using PaperModel.Cli.Output;
 
 namespace PaperModel.Cli.Commands;
 
-/// <summary><c>papers read &lt;files...&gt;</c>: reads listings and prints their papers.</summary>
+/// <summary>
+/// <c>papers read &lt;files...&gt;</c>: reads listings and prints their papers; and <c>papers convert</c>, the same
+/// command printing JSON Lines unless told otherwise (<c>papers read --as jsonl</c>).
+/// </summary>
 internal static class ReadCommand
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) =>
+        Create(context, "read", "Read paper listings and print their papers.", OutputKind.Table, acceptsOldSpellings: true);
+
+    /// <summary><c>papers convert</c>: <c>papers read --as jsonl</c>, the library's lossless JSON Lines.</summary>
+    public static Command CreateConvert(CliContext context) =>
+        Create(context, "convert", "Convert paper listings in any format to JSON Lines, one paper per line (papers read --as jsonl).", OutputKind.Jsonl, acceptsOldSpellings: false);
+
+    private static Command Create(CliContext context, string name, string description, OutputKind defaultKind, bool acceptsOldSpellings)
     {
         var inputs = new InputOptions();
-        var output = CommonOptions.Output();
-        var command = new Command("read", "Read paper listings and print their papers.")
+        var output = new OutputOptions<OutputKind>(
+            defaultKind,
+            "How to print papers: table (for people), jsonl (one JSON object per line, the library's lossless shape) or json (one array).",
+            acceptsOldSpellings);
+        var merge = new Option<bool>("--merge")
+        {
+            Description = "Merge records of the same paper (same arXiv id without version) from all inputs into one. Holds every paper in memory.",
+        };
+        var command = new Command(name, description)
         {
             inputs.Files,
             inputs.Format,
-            output,
             inputs.Year,
             inputs.Limit,
             inputs.Quiet,
+            merge,
         };
+        output.AddTo(command);
 
         command.SetAction(parseResult =>
         {
+            var kind = output.GetKind(parseResult, context);
+            using var target = output.Open(parseResult, context);
+            if (target is null)
+            {
+                return ExitCodes.Problems;
+            }
+
             var reader = inputs.CreateReader(parseResult, context);
-            using var writer = PaperWriter.Create(parseResult.GetValue(output), context);
-            foreach (var paper in reader.ReadPapers(inputs.GetFiles(parseResult)))
+            var papers = reader.ReadPapers(inputs.GetFiles(parseResult));
+            if (parseResult.GetValue(merge))
+            {
+                papers = PaperMerger.Merge(papers);
+            }
+
+            using var writer = PaperWriter.Create(kind, target);
+            foreach (var paper in papers)
             {
                 writer.Write(paper);
             }

@@ -20,7 +20,6 @@ internal sealed class ReadProgress(TextWriter error, TimeProvider time)
     private TimeSpan _drawn;
     private long _papers;
     private long _totalBytes;
-    private long _doneBytes;
     private bool _visible;
 
     /// <summary>Starts the clock; <paramref name="totalBytes"/> is the size of the input files (0 when unknown).</summary>
@@ -30,8 +29,8 @@ internal sealed class ReadProgress(TextWriter error, TimeProvider time)
         _totalBytes = totalBytes;
     }
 
-    /// <summary>Counts one paper; <paramref name="position"/> is the position in the current file.</summary>
-    public void Paper(long position)
+    /// <summary>Counts one paper; <paramref name="bytesRead"/> is how much of the input has been read up to it.</summary>
+    public void Paper(long bytesRead)
     {
         _papers++;
         var elapsed = time.GetElapsedTime(_start);
@@ -44,16 +43,13 @@ internal sealed class ReadProgress(TextWriter error, TimeProvider time)
         var line = string.Format(CultureInfo.InvariantCulture, "  {0:N0} papers · {1:N0}/s · {2}", _papers, _papers / elapsed.TotalSeconds, Elapsed(elapsed));
         if (_totalBytes > 0)
         {
-            line += string.Format(CultureInfo.InvariantCulture, " · {0:0}%", Math.Min(100, 100.0 * (_doneBytes + position) / _totalBytes));
+            line += string.Format(CultureInfo.InvariantCulture, " · {0:0}%", Math.Min(100, 100.0 * bytesRead / _totalBytes));
         }
 
         error.Write("\r\u001b[2K" + line);
         error.Flush();
         _visible = true;
     }
-
-    /// <summary>Adds a finished file's length to the bytes read.</summary>
-    public void FileDone(long length) => _doneBytes += length;
 
     /// <summary>Erases the line, if shown.</summary>
     public void Clear()

@@ -13,34 +13,26 @@ internal static class TaxonomyOption
     };
 
     /// <summary>
-    /// Loads the taxonomy the option names, writing its problems to standard error as <c>file(line,col): error PM00xx: ...</c>.
-    /// Returns <see langword="null"/> when it has errors or cannot be read.
+    /// Loads the taxonomy the option names, writing its problems to standard error as
+    /// <c>file(line,col): error PM00xx: ...</c> (a file that cannot be read is PM0002, saying why). Returns
+    /// <see langword="null"/> when it has errors or cannot be read; <paramref name="problemCount"/> counts errors and
+    /// warnings, so a command that goes on with warnings still exits with 1.
     /// </summary>
-    public static Classifier? LoadClassifier(string? path, CliContext context)
+    public static Classifier? LoadClassifier(string? path, CliContext context, out int problemCount)
     {
+        problemCount = 0;
         if (path is null)
         {
-            return Topics.Classifier;
+            return DefaultTopics.Classifier;
         }
 
-        IReadOnlyList<ParseProblem> problems;
-        Taxonomy? taxonomy;
-        try
-        {
-            using var stream = File.OpenRead(path);
-            Taxonomy.TryLoad(stream, path, out taxonomy, out problems);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            context.Error.WriteLine($"{path}: error PM1001: cannot read the taxonomy file: {ex.Message}");
-            return null;
-        }
-
+        Taxonomy.TryLoadFile(path, out var taxonomy, out var problems);
         foreach (var problem in problems)
         {
             context.Error.WriteLine(problem.ToString());
         }
 
+        problemCount = problems.Count;
         return taxonomy is null ? null : new Classifier(taxonomy);
     }
 }

@@ -3,36 +3,17 @@ using PaperModel.Classification;
 
 namespace PaperModel.Cli.Commands;
 
-/// <summary>The topic filters that <c>classify</c> and <c>digest</c> share: <c>--topic</c> and <c>--min-score</c>.</summary>
+/// <summary>The topic filters that <c>classify</c> and <c>digest</c> share: <c>--min-score</c> and the check of <c>--topic</c> ids (<see cref="CommonOptions.Topics"/>).</summary>
 internal static class TopicOptions
 {
-    /// <summary><c>--topic &lt;id&gt;</c>, repeatable.</summary>
-    public static Option<string[]> Topics(string description) => new("--topic")
-    {
-        Description = description,
-        HelpName = "id",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
     /// <summary><c>--min-score &lt;x&gt;</c>, validated to lie in [0, 1].</summary>
-    public static Option<double> MinScore()
+    public static Option<double> MinScore() => new("--min-score")
     {
-        var option = new Option<double>("--min-score")
-        {
-            Description = "Only report topics scoring at least this (0-1); assignment thresholds still apply.",
-            DefaultValueFactory = static _ => 0.0,
-            HelpName = "score",
-        };
-        option.Validators.Add(static result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!(value >= 0 && value <= 1))
-            {
-                result.AddError($"--min-score must be between 0 and 1, not {value}.");
-            }
-        });
-        return option;
-    }
+        Description = "Only report topics scoring at least this (0-1); assignment thresholds still apply.",
+        DefaultValueFactory = static _ => 0.0,
+        HelpName = "score",
+        CustomParser = static result => CommonOptions.ParseNumber(result, "--min-score", 0, 1),
+    };
 
     /// <summary>
     /// The parsed topic ids, or <see langword="null"/> after writing a usage error when one is not in the taxonomy.

@@ -125,12 +125,13 @@ internal static class EvaluationWriter
                     foreach (var evidence in assigned.Evidence)
                     {
                         json.WriteStartObject();
-                        json.WriteString("field", ClassificationWriter.FieldName(evidence.Field));
+                        json.WriteString("field", PaperWriter.FieldName(evidence.Field));
                         json.WriteString("phrase", evidence.Phrase);
                         json.WriteString("text", evidence.MatchedText(mistake.Paper.Paper));
                         json.WriteNumber("start", evidence.Start);
                         json.WriteNumber("length", evidence.Length);
                         json.WriteNumber("weight", Math.Round(evidence.Weight, 4));
+                        json.WriteString("reason", PaperWriter.ReasonName(evidence.Reason));
                         json.WriteEndObject();
                     }
 
@@ -166,7 +167,7 @@ internal static class EvaluationWriter
         yield return $"score {F(topic.Score)}";
         foreach (var evidence in topic.Evidence)
         {
-            yield return $"{ClassificationWriter.FieldName(evidence.Field)} '{evidence.MatchedText(mistake.Paper.Paper)}' at {N(evidence.Start)}: {evidence.Topic.Id} phrase '{evidence.Phrase}', weight {F(evidence.Weight)}";
+            yield return $"{PaperWriter.FieldName(evidence.Field)} '{evidence.MatchedText(mistake.Paper.Paper)}' at {N(evidence.Start)}: {evidence.Topic.Id} phrase '{evidence.Phrase}', {PaperWriter.ReasonName(evidence.Reason)}, weight {F(evidence.Weight)}";
         }
     }
 

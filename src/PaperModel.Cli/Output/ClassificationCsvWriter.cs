@@ -7,7 +7,7 @@ namespace PaperModel.Cli.Output;
 /// CSV (RFC 4180, header row): one row per paper and assigned topic, ancestors included; a paper without topics gets
 /// one row with empty topic cells. Evidence is <c>field:phrase@start+length</c> items joined by <c>; </c>.
 /// </summary>
-internal sealed class ClassificationCsvWriter : ClassificationWriter
+internal sealed class ClassificationCsvWriter : PaperWriter
 {
     private bool _headerWritten;
 
@@ -16,8 +16,9 @@ internal sealed class ClassificationCsvWriter : ClassificationWriter
     {
     }
 
-    public override void Write(Paper paper, IReadOnlyList<TopicAssignment> topics)
+    public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
+        topics ??= [];
         if (!_headerWritten)
         {
             Output.Write("id,title,topic,path,score,evidence\r\n");

@@ -6,7 +6,7 @@ namespace PaperModel.Cli.Output;
 /// A Markdown table: the paper (title and id), its most specific topics with scores, and the distinct phrases that
 /// matched. Pipes and line breaks in text are escaped so every paper stays one row.
 /// </summary>
-internal sealed class ClassificationMarkdownWriter : ClassificationWriter
+internal sealed class ClassificationMarkdownWriter : PaperWriter
 {
     private bool _headerWritten;
 
@@ -15,8 +15,9 @@ internal sealed class ClassificationMarkdownWriter : ClassificationWriter
     {
     }
 
-    public override void Write(Paper paper, IReadOnlyList<TopicAssignment> topics)
+    public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
+        topics ??= [];
         if (!_headerWritten)
         {
             Output.WriteLine("| Paper | Topics | Evidence |");

@@ -5,10 +5,10 @@ namespace PaperModel.Cli.Output;
 
 /// <summary>
 /// An aligned table for a terminal: the title and the most specific assigned topics with their scores and the text
-/// that matched first (<c>peft/lora 0.90 "low-rank adaptation"</c>), both cut to the width; a count at the end. With
-/// colour, the matched text is highlighted.
+/// that matched first (<c>peft/lora 0.90 "low-rank adaptation"</c>), both cut to the width (nothing is cut without
+/// one); a count at the end. With colour, the matched text is highlighted.
 /// </summary>
-internal sealed class ClassificationTableWriter : ClassificationWriter
+internal sealed class ClassificationTableWriter : PaperWriter
 {
     private const int MinColumn = 20;
     private const string Gap = "  ";
@@ -17,23 +17,35 @@ internal sealed class ClassificationTableWriter : ClassificationWriter
     private const string Highlight = "\u001b[1;33m";
     private const string Reset = "\u001b[0m";
 
+    // Without a width nothing is cut: titles keep this column unless they are longer.
+    private const int UncutTitleWidth = 72;
+
     private readonly int _titleWidth;
-    private readonly int _topicsWidth;
+    private readonly int? _cutTitlesAt;
+    private readonly int? _topicsWidth;
     private readonly bool _color;
     private int _count;
     private int _withTopics;
 
-    public ClassificationTableWriter(TextWriter output, int width, bool color)
+    public ClassificationTableWriter(TextWriter output, int? width, bool color)
         : base(output)
     {
         _color = color;
-        var usable = Math.Max(2 * MinColumn, width - Gap.Length - 1);
+        if (width is not { } w)
+        {
+            _titleWidth = UncutTitleWidth;
+            return;
+        }
+
+        var usable = Math.Max(2 * MinColumn, w - Gap.Length - 1);
         _titleWidth = Math.Max(MinColumn, usable * 11 / 20);
+        _cutTitlesAt = _titleWidth;
         _topicsWidth = Math.Max(MinColumn, usable - _titleWidth);
     }
 
-    public override void Write(Paper paper, IReadOnlyList<TopicAssignment> topics)
+    public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
+        topics ??= [];
         if (_count++ == 0)
         {
             WriteRow("TITLE", "TOPICS");
@@ -56,13 +68,13 @@ internal sealed class ClassificationTableWriter : ClassificationWriter
             }
         }
 
-        WriteRow(Cut(paper.Title, _titleWidth), described.Count == 0 ? "-" : Render(described));
+        WriteRow(CutEnd(paper.Title, _cutTitlesAt), described.Count == 0 ? "-" : Render(described));
     }
 
     /// <summary>The pieces cut to the topics column, the matched ones highlighted when colour is on.</summary>
     private string Render(List<(string Text, bool Matched)> pieces)
     {
-        var plain = Cut(string.Concat(pieces.Select(static p => p.Text)), _topicsWidth);
+        var plain = CutEnd(string.Concat(pieces.Select(static p => p.Text)), _topicsWidth);
         if (!_color)
         {
             return plain;
@@ -94,7 +106,4 @@ internal sealed class ClassificationTableWriter : ClassificationWriter
 
     private void WriteRow(string title, string topics) =>
         Output.WriteLine(string.Concat(title.PadRight(_titleWidth), Gap, topics).TrimEnd());
-
-    private static string Cut(string text, int width) =>
-        text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1).TrimEnd(), "…");
 }

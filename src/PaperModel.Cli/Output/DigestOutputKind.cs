@@ -1,6 +1,6 @@
 namespace PaperModel.Cli.Output;
 
-/// <summary>What <c>papers digest</c> writes (<c>--output</c>, else the extension of <c>--out</c>).</summary>
+/// <summary>What <c>papers digest</c> writes (<c>--as</c>, else the extension of <c>--out</c>).</summary>
 internal enum DigestOutputKind
 {
     /// <summary>Plain text wrapped at 78 columns.</summary>

@@ -1,6 +1,13 @@
+using System.Globalization;
+using PaperModel.Classification;
+
 namespace PaperModel.Cli.Output;
 
-/// <summary>Prints papers one at a time as they are read, in one of the <see cref="OutputKind"/> shapes.</summary>
+/// <summary>
+/// Prints papers one at a time as they are read, with their assigned topics when the command classifies them: the one
+/// writer family of every command (<see cref="OutputKind"/> for <c>read</c>, <see cref="ClassificationOutputKind"/> for
+/// <c>classify</c>).
+/// </summary>
 internal abstract class PaperWriter : IDisposable
 {
     protected PaperWriter(TextWriter output)
@@ -11,16 +18,28 @@ internal abstract class PaperWriter : IDisposable
     /// <summary>Where the papers go.</summary>
     protected TextWriter Output { get; }
 
-    /// <summary>Creates the writer for an output kind.</summary>
-    public static PaperWriter Create(OutputKind kind, CliContext context) => kind switch
+    /// <summary>Creates the writer of <c>papers read</c> for an output kind.</summary>
+    public static PaperWriter Create(OutputKind kind, OutputTarget target) => kind switch
     {
-        OutputKind.Jsonl => new JsonLinesPaperWriter(context.Output),
-        OutputKind.Json => new JsonArrayPaperWriter(context.Output),
-        _ => new TablePaperWriter(context.Output, context.Width),
+        OutputKind.Jsonl => new JsonPaperWriter(target.Writer, lines: true),
+        OutputKind.Json => new JsonPaperWriter(target.Writer, lines: false),
+        _ => new TablePaperWriter(target.Writer, target.Width),
+    };
+
+    /// <summary>Creates the writer of <c>papers classify</c> for an output kind.</summary>
+    public static PaperWriter Create(ClassificationOutputKind kind, OutputTarget target) => kind switch
+    {
+        ClassificationOutputKind.Jsonl => new JsonPaperWriter(target.Writer, lines: true),
+        ClassificationOutputKind.Json => new JsonPaperWriter(target.Writer, lines: false),
+        ClassificationOutputKind.Csv => new ClassificationCsvWriter(target.Writer),
+        ClassificationOutputKind.Markdown => new ClassificationMarkdownWriter(target.Writer),
+        _ => new ClassificationTableWriter(target.Writer, target.Width, target.Color),
     };
 
     /// <summary>Prints one paper.</summary>
-    public abstract void Write(Paper paper);
+    /// <param name="paper">The paper.</param>
+    /// <param name="topics">Its assigned topics (ancestors included, taxonomy order), or <see langword="null"/> when the command does not classify.</param>
+    public abstract void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null);
 
     /// <summary>Finishes the output (closes a JSON array, prints a table's footer) after the last paper.</summary>
     public virtual void Complete() => Output.Flush();
@@ -29,4 +48,40 @@ internal abstract class PaperWriter : IDisposable
     public virtual void Dispose()
     {
     }
+
+    /// <summary>A score as printed in text outputs: two decimals, invariant culture.</summary>
+    protected static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>The field name used in every output: <c>title</c>, <c>abstract</c> or <c>category</c>.</summary>
+    internal static string FieldName(EvidenceField field) => field switch
+    {
+        EvidenceField.Title => "title",
+        EvidenceField.Abstract => "abstract",
+        _ => "category",
+    };
+
+    /// <summary>
+    /// Why evidence counted, as printed in every output: <c>title</c>, <c>contribution sentence</c>,
+    /// <c>background sentence</c>, <c>other sentence</c>, <c>comparison</c> or <c>category</c>.
+    /// </summary>
+    internal static string ReasonName(EvidenceReason reason) => reason switch
+    {
+        EvidenceReason.Title => "title",
+        EvidenceReason.ContributionSentence => "contribution sentence",
+        EvidenceReason.BackgroundSentence => "background sentence",
+        EvidenceReason.OtherSentence => "other sentence",
+        EvidenceReason.Comparison => "comparison",
+        _ => "category",
+    };
+
+    /// <summary>
+    /// The most specific assigned topics: those none of whose children is assigned (<c>peft/lora</c> rather than
+    /// <c>peft</c> and <c>peft/lora</c>).
+    /// </summary>
+    protected static IEnumerable<TopicAssignment> MostSpecific(IReadOnlyList<TopicAssignment> topics) =>
+        topics.Where(t => !topics.Any(other => ReferenceEquals(other.Topic.Parent, t.Topic)));
+
+    /// <summary>Cuts text to a width with an ellipsis; <see langword="null"/> cuts nothing.</summary>
+    protected static string CutEnd(string text, int? width) =>
+        width is not { } w || text.Length <= w ? text : string.Concat(text.AsSpan(0, w - 1).TrimEnd(), "…");
 }

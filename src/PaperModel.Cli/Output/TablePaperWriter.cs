@@ -1,10 +1,12 @@
 using System.Globalization;
+using PaperModel.Classification;
 
 namespace PaperModel.Cli.Output;
 
 /// <summary>
 /// An aligned table for a terminal: id, date (listing date, else published), upvotes and title, one paper per line,
-/// long ids and titles cut with an ellipsis to fit the width; a count of papers at the end.
+/// long ids and titles cut with an ellipsis to fit the width (nothing is cut without a width: output that is not a
+/// terminal keeps every character); a count of papers at the end.
 /// </summary>
 internal sealed class TablePaperWriter : PaperWriter
 {
@@ -15,16 +17,18 @@ internal sealed class TablePaperWriter : PaperWriter
     private const int MinTitleWidth = 20;
     private const string Gap = "  ";
 
-    private readonly int _titleWidth;
+    private readonly int? _titleWidth;
+    private readonly bool _cutIds;
     private int _count;
 
-    public TablePaperWriter(TextWriter output, int width)
+    public TablePaperWriter(TextWriter output, int? width)
         : base(output)
     {
-        _titleWidth = Math.Max(MinTitleWidth, width - IdWidth - DateWidth - VotesWidth - (3 * Gap.Length) - 1);
+        _cutIds = width is not null;
+        _titleWidth = width is { } w ? Math.Max(MinTitleWidth, w - IdWidth - DateWidth - VotesWidth - (3 * Gap.Length) - 1) : null;
     }
 
-    public override void Write(Paper paper)
+    public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
         if (_count++ == 0)
         {
@@ -33,7 +37,7 @@ internal sealed class TablePaperWriter : PaperWriter
 
         var date = paper.ListedOn ?? paper.Published;
         WriteRow(
-            CutMiddle(paper.Id, IdWidth),
+            _cutIds ? CutMiddle(paper.Id, IdWidth) : paper.Id,
             date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
             paper.Upvotes?.ToString(CultureInfo.InvariantCulture) ?? "-",
             CutEnd(paper.Title, _titleWidth));
@@ -51,7 +55,4 @@ internal sealed class TablePaperWriter : PaperWriter
     // Ids end in what tells them apart (a version, a hash), so long ids keep their end: "hf-daily:scalearn-simp…3f2a9c1d".
     private static string CutMiddle(string text, int width) =>
         text.Length <= width ? text : string.Concat(text.AsSpan(0, width - IdTailKept - 1), "…", text.AsSpan(text.Length - IdTailKept));
-
-    private static string CutEnd(string text, int width) =>
-        text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1).TrimEnd(), "…");
 }

@@ -91,7 +91,7 @@ public abstract class DigestRenderer
             yield return Day(date);
         }
 
-        if (paper.ArxivId is { IsEmpty: false } id)
+        if (paper.ArxivId is { } id)
         {
             yield return "arXiv:" + id;
         }

@@ -11,7 +11,6 @@ namespace PaperModel.Classification;
 public sealed class Classifier
 {
     private readonly MatcherTables _tables;
-    private readonly ITokenLookup _lookup;
     private readonly TopicScorer _scorer;
     private readonly int _topicCount;
 
@@ -20,34 +19,15 @@ public sealed class Classifier
     /// <param name="options">Scoring settings, or <see langword="null"/> for <see cref="ClassifierOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public Classifier(Taxonomy taxonomy, ClassifierOptions? options = null)
-        : this(taxonomy ?? throw new ArgumentNullException(nameof(taxonomy)), BuildTables(taxonomy), lookup: null, options)
+        : this(taxonomy ?? throw new ArgumentNullException(nameof(taxonomy)), BuildTables(taxonomy), options)
     {
     }
 
-    /// <summary>
-    /// Creates a classifier from the matcher that the source generator compiled for a taxonomy, with nothing to parse
-    /// or build. Generated taxonomy classes call this for their <c>Classifier</c> property; use
-    /// <see cref="WithOptions"/> on that classifier for other settings.
-    /// </summary>
-    /// <param name="matcher">The generated matcher.</param>
-    /// <param name="options">Scoring settings, or <see langword="null"/> for <see cref="ClassifierOptions.Default"/>.</param>
-    /// <exception cref="InvalidOperationException">The matcher's tables do not belong to its taxonomy.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public Classifier(GeneratedMatcher matcher, ClassifierOptions? options = null)
-        : this(
-            (matcher ?? throw new ArgumentNullException(nameof(matcher))).Taxonomy,
-            matcher.DecodeTables([.. Sources(matcher.Taxonomy.Topics)]),
-            matcher,
-            options)
-    {
-    }
-
-    private Classifier(Taxonomy taxonomy, MatcherTables tables, ITokenLookup? lookup, ClassifierOptions? options)
+    private Classifier(Taxonomy taxonomy, MatcherTables tables, ClassifierOptions? options)
     {
         Taxonomy = taxonomy;
         Options = Validate(options ?? ClassifierOptions.Default);
         _tables = tables;
-        _lookup = lookup ?? new TokenHashTable(tables.Vocabulary);
         _topicCount = taxonomy.Topics.Count;
         _scorer = new TopicScorer([.. taxonomy.Topics], tables.Entries, Options);
     }
@@ -66,7 +46,7 @@ public sealed class Classifier
     /// <returns>The new classifier.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public Classifier WithOptions(ClassifierOptions options) =>
-        new(Taxonomy, _tables, _lookup, options ?? throw new ArgumentNullException(nameof(options)));
+        new(Taxonomy, _tables, options ?? throw new ArgumentNullException(nameof(options)));
 
     /// <summary>Classifies a paper by its title, abstract and arXiv categories.</summary>
     /// <param name="paper">The paper.</param>
@@ -95,13 +75,13 @@ public sealed class Classifier
 
         var scratch = ClassifierScratch.ForThread(_topicCount);
         var fields = scratch.Fields;
-        fields[0].Reset(title);
-        fields[1].Reset(@abstract ?? string.Empty);
+        fields[0].Reset(title, withRoles: false);
+        fields[1].Reset(@abstract ?? string.Empty, withRoles: true);
         foreach (var field in fields)
         {
             if (field.Text.Length > 0)
             {
-                PhraseScanner.Scan(field.Text, _tables, _lookup, field.Occurrences);
+                PhraseScanner.Scan(field.Text, _tables, scratch.Tokens, field.Occurrences);
             }
         }
 
@@ -112,6 +92,9 @@ public sealed class Classifier
     {
         CheckWeight(options.TitleWeight, nameof(options.TitleWeight));
         CheckWeight(options.AbstractWeight, nameof(options.AbstractWeight));
+        CheckWeight(options.ContributionWeight, nameof(options.ContributionWeight));
+        CheckWeight(options.BackgroundWeight, nameof(options.BackgroundWeight));
+        CheckWeight(options.ComparisonWeight, nameof(options.ComparisonWeight));
         CheckWeight(options.CategoryWeight, nameof(options.CategoryWeight));
         CheckWeight(options.DefaultThreshold, nameof(options.DefaultThreshold));
         if (options.MaxRepeats < 1)
@@ -133,23 +116,23 @@ public sealed class Classifier
     /// <summary>Parses the phrases of a taxonomy and builds its tables (what a run-time classifier does once).</summary>
     internal static MatcherTables BuildTables(Taxonomy taxonomy) => MatcherTables.Build(Sources(taxonomy.Topics));
 
-    /// <summary>The phrases and vetoes of the topics, in the order <see cref="MatcherTables"/> expects.</summary>
-    private static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)
+    /// <summary>
+    /// The phrases and vetoes of the topics, in the one order the tables number them (<see cref="PhraseEntry.PhraseIndex"/>):
+    /// topic by topic in pre-order, each topic's phrases in file order and then its vetoes.
+    /// </summary>
+    internal static IEnumerable<PhraseSource> Sources(IReadOnlyList<Topic> topics)
     {
         for (var t = 0; t < topics.Count; t++)
         {
             foreach (var phrase in topics[t].Phrases)
             {
-                yield return new PhraseSource(t, false, phrase.Text, phrase.Weight, ToKind(phrase.Kind));
+                yield return new PhraseSource(t, false, phrase.Text, phrase.Weight, phrase.Kind);
             }
 
             foreach (var phrase in topics[t].Vetoes)
             {
-                yield return new PhraseSource(t, true, phrase.Text, phrase.Weight, ToKind(phrase.Kind));
+                yield return new PhraseSource(t, true, phrase.Text, phrase.Weight, phrase.Kind);
             }
         }
     }
-
-    private static Common.Taxonomy.PhraseKind ToKind(PhraseKind kind) =>
-        kind == PhraseKind.Acronym ? Common.Taxonomy.PhraseKind.Acronym : Common.Taxonomy.PhraseKind.Keyword;
 }

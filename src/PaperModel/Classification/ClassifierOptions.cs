@@ -16,10 +16,33 @@ public sealed record ClassifierOptions
     public double TitleWeight { get; init; } = 0.9;
 
     /// <summary>
-    /// How much one occurrence of a phrase in the abstract counts, multiplied by the phrase weight: 0.3 by default,
-    /// so a single passing mention does not assign a topic but two or three do.
+    /// How much one occurrence of a phrase in a sentence of the abstract that is neither a contribution, a background
+    /// sentence nor a comparison (<see cref="EvidenceReason.OtherSentence"/>) counts, multiplied by the phrase weight:
+    /// 0.3 by default, so a single passing mention does not assign a topic but two or three do.
     /// </summary>
     public double AbstractWeight { get; init; } = 0.3;
+
+    /// <summary>
+    /// How much one occurrence of a phrase in a contribution sentence of the abstract
+    /// (<see cref="EvidenceReason.ContributionSentence"/>: <c>we propose</c>, <c>this paper</c>…) counts, multiplied
+    /// by the phrase weight: 0.45 by default, half as much again as another sentence of the abstract.
+    /// </summary>
+    public double ContributionWeight { get; init; } = 0.45;
+
+    /// <summary>
+    /// How much one occurrence of a phrase in a background sentence of the abstract
+    /// (<see cref="EvidenceReason.BackgroundSentence"/>: before the first contribution sentence) counts, multiplied by
+    /// the phrase weight: 0.2 by default.
+    /// </summary>
+    public double BackgroundWeight { get; init; } = 0.2;
+
+    /// <summary>
+    /// How much one occurrence of a phrase that names something for comparison (<see cref="EvidenceReason.Comparison"/>:
+    /// <c>unlike LoRA</c>, <c>such as RLHF</c>) counts, multiplied by the phrase weight: 0.3 by default, as much as
+    /// another sentence of the abstract (on independently labelled papers, authors' own keywords often name what they
+    /// compare with; lower it to file papers only under what they propose).
+    /// </summary>
+    public double ComparisonWeight { get; init; } = 0.3;
 
     /// <summary>How many occurrences of the same phrase in the abstract count (3 by default). In the title a phrase counts once.</summary>
     public int MaxRepeats { get; init; } = 3;

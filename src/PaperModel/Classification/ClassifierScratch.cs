@@ -14,6 +14,9 @@ internal sealed class ClassifierScratch
     /// <summary>The title (0) and the abstract (1).</summary>
     public FieldScratch[] Fields { get; } = [new(), new()];
 
+    /// <summary>The tokens of the field being scanned.</summary>
+    public ScanBuffer<TokenHit> Tokens { get; } = new();
+
     /// <summary>Per topic: the product of (1 - weight) over the evidence that counts.</summary>
     public double[] Miss { get; private set; } = [];
 
@@ -41,20 +44,36 @@ internal sealed class ClassifierScratch
 internal sealed class FieldScratch
 {
     private readonly MarkupText _markup = new();
+    private readonly SentenceRoles _roles = new();
+    private bool _hasRoles;
     private bool[] _vetoed = new bool[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
     public string Text => _markup.Text;
 
-    public OccurrenceBuffer Occurrences { get; } = new();
+    public ScanBuffer<Occurrence> Occurrences { get; } = new();
 
     public bool[] Vetoed => _vetoed;
 
-    public void Reset(string text)
+    /// <summary>Prepares the field for <paramref name="text"/>, reading its sentence roles when asked (the abstract).</summary>
+    public void Reset(string text, bool withRoles)
     {
         _markup.Reset(text);
+        _hasRoles = withRoles;
+        if (withRoles)
+        {
+            _roles.Reset(text);
+        }
+
         Occurrences.Clear();
     }
+
+    /// <summary>
+    /// Why an occurrence counts as much as it does: <see cref="EvidenceReason.Title"/> in a field without sentence
+    /// roles, else the role of the sentence or comparison it stands in.
+    /// </summary>
+    public EvidenceReason ReasonOf(in Occurrence occurrence) =>
+        _hasRoles ? _roles.ReasonAt(ToOriginal(occurrence).Start) : EvidenceReason.Title;
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
     public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);

@@ -1,21 +1,29 @@
-using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
+using PaperModel.Classification.Generated;
 using PaperModel.Common.Taxonomy;
+using PaperModel.Formats;
 
 namespace PaperModel.Classification;
 
 /// <summary>
 /// A topic taxonomy: a named, versioned tree of <see cref="Topic"/>s. Load one from a taxonomy file
-/// (<c>*.taxonomy.json</c>, described in <c>docs/taxonomy-format.md</c>) with <see cref="Load(Stream, string?)"/>,
-/// or add the file to a project and use the class the source generator builds from it, which reports the same
-/// problems at compile time. Immutable and thread-safe.
+/// (<c>*.taxonomy.json</c>, described in <c>docs/taxonomy-format.md</c>) with <see cref="LoadFile(string)"/> or
+/// <see cref="TryLoadFile(string, out Taxonomy?, out IReadOnlyList{ParseProblem})"/>, or add the file to a project and
+/// use the class the source generator builds from it, which reports the same problems at compile time. Immutable and
+/// thread-safe.
 /// </summary>
+/// <remarks>
+/// Lookups follow the library's convention: <c>TryGet…</c> returns whether it found the item, <c>Get…</c> throws when
+/// there is none and <c>Find…</c> returns <see langword="null"/>. Likewise <c>Load…</c>/<c>Parse</c> throw a
+/// <see cref="TaxonomyLoadException"/> listing every problem and <c>TryLoad…</c>/<c>TryParse</c> return the problems.
+/// </remarks>
 public sealed class Taxonomy
 {
     private readonly Dictionary<string, Topic> _byId;
 
-    private Taxonomy(string name, string version, string description, IReadOnlyList<Topic> topics)
+    internal Taxonomy(string name, string version, string description, IReadOnlyList<Topic> topics)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Version = version ?? throw new ArgumentNullException(nameof(version));
@@ -83,11 +91,16 @@ public sealed class Taxonomy
     /// <param name="id">The topic id (<c>lora</c>).</param>
     /// <returns>The topic.</returns>
     /// <exception cref="KeyNotFoundException">The taxonomy has no topic with that id.</exception>
-    public Topic this[string id] => TryGetTopic(id, out var topic)
+    public Topic GetTopic(string id) => TryGetTopic(id, out var topic)
         ? topic
         : throw new KeyNotFoundException($"The taxonomy '{Name}' has no topic '{id}'.");
 
     /// <summary>Finds a topic by id.</summary>
+    /// <param name="id">The topic id (<c>lora</c>).</param>
+    /// <returns>The topic, or <see langword="null"/> when the taxonomy has no topic with that id.</returns>
+    public Topic? FindTopic(string id) => TryGetTopic(id, out var topic) ? topic : null;
+
+    /// <summary>Tries to get a topic by id.</summary>
     /// <param name="id">The topic id (<c>lora</c>).</param>
     /// <param name="topic">The topic, when found.</param>
     /// <returns>Whether the taxonomy has a topic with that id.</returns>
@@ -110,11 +123,36 @@ public sealed class Taxonomy
     /// <summary>Reads and validates a taxonomy file.</summary>
     /// <param name="path">The path of the <c>*.taxonomy.json</c> file.</param>
     /// <returns>The taxonomy.</returns>
-    /// <exception cref="TaxonomyLoadException">The file has errors; the exception lists them with line and column.</exception>
-    public static Taxonomy LoadFile(string path)
+    /// <exception cref="TaxonomyLoadException">
+    /// The file has errors, or cannot be read (PM0002: it does not exist, is a directory or is locked); the exception
+    /// lists the problems with line and column.
+    /// </exception>
+    public static Taxonomy LoadFile(string path) =>
+        TryLoadFile(path, out var taxonomy, out var problems)
+            ? taxonomy
+            : throw new TaxonomyLoadException(path, problems);
+
+    /// <summary>Reads and validates a taxonomy file without throwing for errors in it or for a file that cannot be read.</summary>
+    /// <param name="path">The path of the <c>*.taxonomy.json</c> file; problems name it.</param>
+    /// <param name="taxonomy">The taxonomy, when there are no errors.</param>
+    /// <param name="problems">
+    /// Every problem found, errors and warnings, in file order; a file that cannot be read (it does not exist, is a
+    /// directory or is locked) is one PM0002 error that says why.
+    /// </param>
+    /// <returns>Whether the taxonomy could be loaded (there may still be warnings).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    public static bool TryLoadFile(string path, [NotNullWhen(true)] out Taxonomy? taxonomy, out IReadOnlyList<ParseProblem> problems)
     {
-        using var stream = File.OpenRead(path ?? throw new ArgumentNullException(nameof(path)));
-        return Load(stream, path);
+        using var stream = InputFile.TryOpen(path ?? throw new ArgumentNullException(nameof(path)), 4096, FileOptions.None, out var failure, out var error);
+        if (stream is null)
+        {
+            var message = string.Format(CultureInfo.InvariantCulture, TaxonomyProblemCodes.MessageFormatOf(TaxonomyProblemCodes.FileUnreadable), Path.GetFileName(path), InputFile.Describe(failure, error));
+            taxonomy = null;
+            problems = [new ParseProblem(TaxonomyProblemCodes.FileUnreadable, message, path, 0, 0)];
+            return false;
+        }
+
+        return TryLoad(stream, path, out taxonomy, out problems);
     }
 
     /// <summary>Reads and validates a taxonomy from its JSON text.</summary>
@@ -150,20 +188,6 @@ public sealed class Taxonomy
         return taxonomy is not null;
     }
 
-    /// <summary>
-    /// Builds a taxonomy from topics created by generated code, in pre-order (each parent before its children).
-    /// Generated classes call this so that no JSON is parsed at start-up; it is not meant to be called directly.
-    /// </summary>
-    /// <param name="name">The taxonomy's name.</param>
-    /// <param name="version">The taxonomy's version.</param>
-    /// <param name="description">The description (may be empty).</param>
-    /// <param name="topics">The topics, each parent before its children.</param>
-    /// <returns>The taxonomy, which the topics now belong to.</returns>
-    /// <exception cref="ArgumentException">A parent is missing or comes after its child, an id is used twice, or a topic already belongs to a taxonomy.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static Taxonomy FromGenerated(string name, string version, string description, IReadOnlyList<Topic> topics) =>
-        new(name, version, description, topics);
-
     /// <summary>Returns the name and version.</summary>
     /// <returns><c>name version</c>.</returns>
     public override string ToString() => Name + " " + Version;
@@ -177,28 +201,22 @@ public sealed class Taxonomy
             problem.Position.Column,
             problem.Severity == TaxonomyProblemSeverity.Error ? ProblemSeverity.Error : ProblemSeverity.Warning);
 
-    private static Taxonomy FromSpec(TaxonomySpec spec)
-    {
-        var topics = new Topic[spec.Topics.Count];
-        for (var i = 0; i < topics.Length; i++)
-        {
-            var t = spec.Topics[i];
-            topics[i] = new Topic(new TopicDefinition(
-                t.Id,
-                t.Name,
-                t.Description,
-                t.ParentId,
-                t.Phrases.Select(ToPhrase).ToArray(),
-                t.Vetoes.Select(ToPhrase).ToArray(),
-                t.Categories.ToArray(),
-                t.Threshold));
-        }
+    /// <summary>The data of a topic read from a taxonomy file or from generated tables.</summary>
+    internal static TopicDefinition DefinitionOf(TopicSpec t) =>
+        new(
+            t.Id,
+            t.Name,
+            t.Description,
+            t.ParentId,
+            t.Phrases.Select(ToPhrase).ToArray(),
+            t.Vetoes.Select(ToPhrase).ToArray(),
+            t.Categories.ToArray(),
+            t.Threshold);
 
-        return new Taxonomy(spec.Name, spec.Version, spec.Description, topics);
-    }
+    private static Taxonomy FromSpec(TaxonomySpec spec) =>
+        new(spec.Name, spec.Version, spec.Description, spec.Topics.Select(static t => new Topic(DefinitionOf(t))).ToArray());
 
-    private static TopicPhrase ToPhrase(PhraseSpec phrase) =>
-        new(phrase.Text, phrase.Weight, phrase.Kind == Common.Taxonomy.PhraseKind.Acronym ? PhraseKind.Acronym : PhraseKind.Keyword);
+    private static TopicPhrase ToPhrase(PhraseSpec phrase) => new(phrase.Text, phrase.Weight, phrase.Kind);
 
     private static string ReadAll(Stream stream)
     {

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.ComponentModel;
+using PaperModel.Classification.Generated;
 
 namespace PaperModel.Classification;
 
@@ -8,8 +9,8 @@ namespace PaperModel.Classification;
 /// Topics are immutable and thread-safe; each belongs to exactly one taxonomy and compares by reference.
 /// </summary>
 /// <remarks>
-/// Generated taxonomies derive one class per topic from this class, so <c>MyTopics.Peft.Lora</c> is a
-/// <see cref="Topic"/> with a typed property per child.
+/// Generated taxonomies derive a class from this class for each topic that has children, with a typed property per
+/// child, so <c>MyTopics.Peft.Lora</c> is a <see cref="Topic"/>.
 /// </remarks>
 public class Topic
 {
@@ -21,7 +22,7 @@ public class Topic
     private ReadOnlyCollection<Topic> _ancestors = NoTopics;
     private string _path;
 
-    /// <summary>Creates a topic that is not yet part of a taxonomy. Used by generated code.</summary>
+    /// <summary>Creates a topic that is not yet part of a taxonomy. Infrastructure for generated topic classes.</summary>
     /// <param name="definition">The topic's data.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected internal Topic(TopicDefinition definition)

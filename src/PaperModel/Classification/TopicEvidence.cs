@@ -14,6 +14,18 @@ namespace PaperModel.Classification;
 /// <param name="Weight">How much this piece of evidence contributed, in (0, 1].</param>
 public sealed record TopicEvidence(EvidenceField Field, string Phrase, int Start, int Length, Topic Topic, double Weight)
 {
+    /// <summary>
+    /// Why the evidence counted as much as it did: the title, a contribution, background or other sentence of the
+    /// abstract, a comparison, or a category. Defaults to <see cref="EvidenceReason.Title"/>,
+    /// <see cref="EvidenceReason.OtherSentence"/> or <see cref="EvidenceReason.Category"/> by <see cref="Field"/>.
+    /// </summary>
+    public EvidenceReason Reason { get; init; } = Field switch
+    {
+        EvidenceField.Title => EvidenceReason.Title,
+        EvidenceField.Abstract => EvidenceReason.OtherSentence,
+        _ => EvidenceReason.Category,
+    };
+
     /// <summary>The matched text, cut from the paper this evidence was found in.</summary>
     /// <param name="paper">The classified paper.</param>
     /// <returns>The text of the match (for a category, the category).</returns>

@@ -131,7 +131,7 @@ internal sealed class TopicScorer
                     var entry = _entries[items[i].Entry];
                     var field = f == 0 ? EvidenceField.Title : EvidenceField.Abstract;
                     var (start, length) = fields[f].ToOriginal(items[i]);
-                    evidence.Add(new TopicEvidence(field, entry.Phrase, start, length, _topics[entry.Topic], weight));
+                    evidence.Add(new TopicEvidence(field, entry.Phrase, start, length, _topics[entry.Topic], weight) { Reason = fields[f].ReasonOf(items[i]) });
                 }
             }
         }
@@ -187,9 +187,19 @@ internal sealed class TopicScorer
             }
         }
 
-        weight = entry.Weight * (fieldIndex == 0 ? _options.TitleWeight : _options.AbstractWeight);
+        weight = entry.Weight * ReasonWeight(field.ReasonOf(occurrence));
         return true;
     }
+
+    /// <summary>The weight of evidence found for a reason, before the phrase weight.</summary>
+    private double ReasonWeight(EvidenceReason reason) => reason switch
+    {
+        EvidenceReason.Title => _options.TitleWeight,
+        EvidenceReason.ContributionSentence => _options.ContributionWeight,
+        EvidenceReason.BackgroundSentence => _options.BackgroundWeight,
+        EvidenceReason.Comparison => _options.ComparisonWeight,
+        _ => _options.AbstractWeight,
+    };
 
     private void MarkVetoes(FieldScratch field)
     {

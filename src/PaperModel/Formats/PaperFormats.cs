@@ -3,31 +3,29 @@ using System.Diagnostics.CodeAnalysis;
 namespace PaperModel.Formats;
 
 /// <summary>
-/// The formats the library reads, by name. This is the one place where formats are registered and where the format of
-/// an input is chosen when none is given (<c>auto</c>). Thread-safe.
+/// The formats the library reads, by name: the one way to reach each format (their constructors are not public), and
+/// the one place where formats are registered and where the format of an input is detected when none is given.
+/// Thread-safe.
 /// </summary>
 public static class PaperFormats
 {
-    /// <summary>The name that asks for the format to be detected from the input, <c>auto</c>.</summary>
-    public const string AutoName = "auto";
-
     /// <summary>Text copied from the Hugging Face Daily Papers web page (<c>hf-daily-text</c>).</summary>
     public static HuggingFaceDailyTextFormat HuggingFaceDailyText { get; } = new();
 
     /// <summary>The Hugging Face papers API JSON (<c>hf-api-json</c>).</summary>
-    public static HuggingFaceApiFormat HuggingFaceApi => HuggingFaceApiFormat.Instance;
+    public static HuggingFaceApiFormat HuggingFaceApi { get; } = new();
 
     /// <summary>The arXiv API Atom feed (<c>arxiv-atom</c>).</summary>
-    public static ArxivAtomFormat ArxivAtom => ArxivAtomFormat.Instance;
+    public static ArxivAtomFormat ArxivAtom { get; } = new();
 
     /// <summary>The arXiv bulk metadata snapshot, JSON Lines (<c>arxiv-metadata-jsonl</c>).</summary>
-    public static ArxivMetadataFormat ArxivMetadata => ArxivMetadataFormat.Instance;
+    public static ArxivMetadataFormat ArxivMetadata { get; } = new();
 
     /// <summary>The library's own JSON Lines, one paper per line (<c>paper-jsonl</c>, the output of <c>papers convert</c>).</summary>
-    public static PaperJsonLinesFormat PaperJsonLines => PaperJsonLinesFormat.Instance;
+    public static PaperJsonLinesFormat PaperJsonLines { get; } = new();
 
     /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
-    public static ArxivOaiFormat ArxivOai => ArxivOaiFormat.Instance;
+    public static ArxivOaiFormat ArxivOai { get; } = new();
 
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
@@ -40,10 +38,7 @@ public static class PaperFormats
         ArxivOai,
     ];
 
-    /// <summary>The names accepted on the command line: <c>auto</c> and the name of every format.</summary>
-    public static IReadOnlyList<string> Names { get; } = [AutoName, .. All.Select(static f => f.Name)];
-
-    /// <summary>Finds a format by name (case-insensitive). <c>auto</c> is not a format: it gives <see langword="false"/>.</summary>
+    /// <summary>Gets a format by name (case-insensitive).</summary>
     /// <param name="name">The name, e.g. <c>hf-daily-text</c>.</param>
     /// <param name="format">The format, or <see langword="null"/>.</param>
     /// <returns>Whether a format has that name.</returns>
@@ -53,14 +48,14 @@ public static class PaperFormats
         return format is not null;
     }
 
-    /// <summary>Finds a format by name (case-insensitive).</summary>
+    /// <summary>Gets a format by name (case-insensitive).</summary>
     /// <param name="name">The name, e.g. <c>hf-daily-text</c>.</param>
     /// <returns>The format.</returns>
-    /// <exception cref="ArgumentException">No format has that name; the message lists the names.</exception>
+    /// <exception cref="KeyNotFoundException">No format has that name; the message lists the names.</exception>
     public static PaperFormat Get(string name) =>
         TryGet(name, out var format)
             ? format
-            : throw new ArgumentException($"Unknown format '{name}'. Known formats: {string.Join(", ", All.Select(static f => f.Name))}.", nameof(name));
+            : throw new KeyNotFoundException($"Unknown format '{name}'. Known formats: {string.Join(", ", All.Select(static f => f.Name))}.");
 
     /// <summary>
     /// Chooses the format of an input when none was given, from its first bytes (see <see cref="FormatDetector"/>):

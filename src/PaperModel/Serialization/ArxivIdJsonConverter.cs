@@ -15,7 +15,7 @@ public sealed class ArxivIdJsonConverter : JsonConverter<ArxivId>
         }
 
         var text = reader.GetString();
-        return ArxivId.TryParse(text, out var id) ? id : throw new JsonException($"'{text}' is not an arXiv id.");
+        return ArxivId.TryParse(text, out var id, out var error) ? id : throw new JsonException($"'{text}' is not an arXiv id: {error}");
     }
 
     /// <inheritdoc/>
@@ -26,6 +26,14 @@ public sealed class ArxivIdJsonConverter : JsonConverter<ArxivId>
             throw new ArgumentNullException(nameof(writer));
         }
 
-        writer.WriteStringValue(value.ToString());
+        Span<char> buffer = stackalloc char[ArxivId.MaxStackLength];
+        if (value.TryFormatCore(buffer, out var written))
+        {
+            writer.WriteStringValue(buffer.Slice(0, written));
+        }
+        else
+        {
+            writer.WriteStringValue(value.ToString());
+        }
     }
 }

@@ -41,8 +41,17 @@ public sealed class QuickContext
     public void Compare(string name, Func<long> subject, double subjectWork, Func<long> baseline, double baselineWork, string unit, double? target = null)
     {
         var subjectSeconds = Time(subject, baseline, out var baselineSeconds);
-        var subjectRate = subjectWork / subjectSeconds;
-        var baselineRate = baselineWork / baselineSeconds;
+        CompareRates(name, subjectWork / subjectSeconds, baselineWork / baselineSeconds, unit, target);
+    }
+
+    /// <summary>Reports two throughputs measured by the group itself (whole processes, for instance) and their ratio.</summary>
+    /// <param name="name">What is compared (<c>subject vs baseline</c>).</param>
+    /// <param name="subjectRate">The subject's work per second.</param>
+    /// <param name="baselineRate">The baseline's work per second.</param>
+    /// <param name="unit">The unit of the work, per second (<c>MB</c>).</param>
+    /// <param name="target">The ratio to reach, if there is one.</param>
+    public void CompareRates(string name, double subjectRate, double baselineRate, string unit, double? target = null)
+    {
         var ratio = subjectRate / baselineRate;
         var met = target is not { } t || ratio >= t;
         var text = string.Format(

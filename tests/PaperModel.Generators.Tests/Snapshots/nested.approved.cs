@@ -14,242 +14,73 @@ namespace Research.Taxonomy
     {
         /// <summary>Parameter-efficient fine-tuning (<c>peft</c>).</summary>
         /// <remarks>Training &lt;few&gt; parameters &amp; "freezing" the rest.</remarks>
-        public static global::Research.Taxonomy.Topics.TopicTypes.Peft Peft { get; } = new global::Research.Taxonomy.Topics.TopicTypes.Peft();
+        public static global::Research.Taxonomy.Topics.TopicTypes.Peft Peft => (global::Research.Taxonomy.Topics.TopicTypes.Peft)Taxonomy.Topics[0];
 
         /// <summary>Scaling laws (<c>scaling-laws</c>).</summary>
-        public static global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws ScalingLaws { get; } = new global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws();
+        public static global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws ScalingLaws => (global::Research.Taxonomy.Topics.TopicTypes.ScalingLaws)Taxonomy.Topics[5];
 
-        /// <summary>The taxonomy with every topic above, built from generated data (no JSON is read at run time).</summary>
-        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Taxonomy.FromGenerated(
+        #nullable disable
+        /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
+        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "nested",
             "2.1.0",
             "Three levels, with every kind of field.",
-            new global::PaperModel.Classification.Topic[]
+            new string[]
             {
-                Peft,
-                Peft.Lora,
-                Peft.Lora.Dora,
-                Peft.Lora.ThreeDLora,
-                Peft.PromptTuning,
-                ScalingLaws,
-                ScalingLaws.Gpt4,
-            });
+                "peftParameter-efficient fine-tuningTraining <few> parameters & \"freezing\" the rest.parameter-efficient fine-tuningadapterPEFTcs.CLcs.LG", // peft
+                "loraLoRALoRAQLoRAlow-rank adaptationLoRa radioLPWAN", // lora
+                "doraDoRADoRA", // dora
+                "3d-loraLoRA for 3D\\vision3D LoRA", // 3d-lora
+                "prompt-tuningPrompt tuningsoft promptprefix-tuning", // prompt-tuning
+                "scaling-lawsScaling lawsscaling law", // scaling-laws
+                "gpt-4GPT-4 class models", // gpt-4
+            },
+            new int[]
+            {
+                4, 31, 48, 31, 7, 4, 5, 5, 4, 4, 0, 4, 5, 19, 10, 5, 4, 4, 0, 4, 7, 18, 0, 7,
+                13, 13, 0, 11, 13, 12, 12, 0, 11, 5, 18, 0,
+            },
+            new int[]
+            {
+                -1, 3, 0, 2, 0, 0, 1, 0, 3, 2, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0,
+                0, 0, 0, 2, 0, 0, 0, 0, -1, 1, 0, 0, 0, 5, 0, 0, 0,
+            },
+            new double[]
+            {
+                double.NaN, 1, 0.25, 1, 0.3, 1, 1, 1, 1, 1, double.NaN, 1, double.NaN, 1, double.NaN, 1, 1, double.NaN, 1, double.NaN,
+            },
+            CreateTopic);
+        #nullable restore
+
+        private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
+        {
+            switch (index)
+            {
+                case 0:
+                    return new TopicTypes.Peft(definition);
+                case 1:
+                    return new TopicTypes.Lora(definition);
+                case 5:
+                    return new TopicTypes.ScalingLaws(definition);
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
-        /// A classifier for this taxonomy. Its phrase matcher is generated code (parsed phrase tables and a token lookup),
-        /// so nothing is parsed or built at start-up; it assigns exactly the topics a classifier built from the taxonomy
-        /// file at run time assigns. <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
+        /// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a
+        /// taxonomy of a few dozen topics). <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
         /// </summary>
         public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
 
         private static class ClassifierHolder
         {
-            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(new GeneratedPhraseMatcher(), null);
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy);
 
             // An explicit static constructor keeps the type lazy: the classifier is built when first used.
             static ClassifierHolder()
             {
             }
-        }
-
-        /// <summary>The compiled phrase matcher: 24 folded tokens, 18 phrase variants.</summary>
-        private sealed class GeneratedPhraseMatcher : global::PaperModel.Classification.GeneratedMatcher
-        {
-            internal GeneratedPhraseMatcher()
-                : base(global::Research.Taxonomy.Topics.Taxonomy, Vocabulary(), Entries(), Literals())
-            {
-            }
-
-            // A switch on the length, then per length a decision tree: each node switches on the character position
-            // that best separates the remaining tokens, and a leaf compares the whole token once.
-            public override int Find(global::System.ReadOnlySpan<char> foldedToken)
-            {
-                switch (foldedToken.Length)
-                {
-                    case 2:
-                        return FindLength2(foldedToken);
-                    case 3:
-                        return FindLength3(foldedToken);
-                    case 4:
-                        return FindLength4(foldedToken);
-                    case 5:
-                        return FindLength5(foldedToken);
-                    case 6:
-                        return FindLength6(foldedToken);
-                    case 7:
-                        return FindLength7(foldedToken);
-                    case 9:
-                        return FindLength9(foldedToken);
-                    case 10:
-                        return FindLength10(foldedToken);
-                    case 12:
-                        return FindLength12(foldedToken);
-                    case 18:
-                        return FindLength18(foldedToken);
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength2(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "3D") ? 0 : -1;
-            }
-
-            private static int FindLength3(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[1])
-                {
-                    case 'A':
-                        return Is(token, "LAW") ? 7 : -1;
-                    case 'O':
-                        return Is(token, "LOW") ? 9 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength4(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'D':
-                        return Is(token, "DORA") ? 3 : -1;
-                    case 'F':
-                        return Is(token, "FINE") ? 5 : -1;
-                    case 'L':
-                        return Is(token, "LORA") ? 8 : -1;
-                    case 'P':
-                        return Is(token, "PEFT") ? 14 : -1;
-                    case 'R':
-                        return Is(token, "RANK") ? 20 : -1;
-                    case 'S':
-                        return Is(token, "SOFT") ? 22 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength5(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'L':
-                        return Is(token, "LPWAN") ? 11 : -1;
-                    case 'Q':
-                        return Is(token, "QLORA") ? 18 : -1;
-                    case 'R':
-                        return Is(token, "RADIO") ? 19 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength6(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[2])
-                {
-                    case 'E':
-                        return Is(token, "PREFIX") ? 15 : -1;
-                    case 'N':
-                        return Is(token, "TUNING") ? 23 : -1;
-                    case 'O':
-                        return Is(token, "PROMPT") ? 17 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength7(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'A':
-                        return Is(token, "ADAPTER") ? 2 : -1;
-                    case 'L':
-                        return Is(token, "LOWRANK") ? 10 : -1;
-                    case 'S':
-                        return Is(token, "SCALING") ? 21 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength9(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'E':
-                        return Is(token, "EFFICIENT") ? 4 : -1;
-                    case 'P':
-                        return Is(token, "PARAMETER") ? 12 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength10(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'A':
-                        return Is(token, "ADAPTATION") ? 1 : -1;
-                    case 'F':
-                        return Is(token, "FINETUNING") ? 6 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength12(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "PREFIXTUNING") ? 16 : -1;
-            }
-
-            private static int FindLength18(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "PARAMETEREFFICIENT") ? 13 : -1;
-            }
-
-            private static bool Is(global::System.ReadOnlySpan<char> token, string text) =>
-                global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));
-
-            // Folded tokens; a token's id is its index.
-            private static string[] Vocabulary() => new string[]
-            {
-                "3D", "ADAPTATION", "ADAPTER", "DORA", "EFFICIENT", "FINE", "FINETUNING", "LAW",
-                "LORA", "LOW", "LOWRANK", "LPWAN", "PARAMETER", "PARAMETEREFFICIENT", "PEFT", "PREFIX",
-                "PREFIXTUNING", "PROMPT", "QLORA", "RADIO", "RANK", "SCALING", "SOFT", "TUNING",
-            };
-
-            // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).
-            private static int[] Entries() => new int[]
-            {
-                9, 2, 0, 8, 0, 1, -1, // "3D LoRA"
-                1, 1, 2, -1, // "adapter"
-                8, 1, 3, 2, // "DoRA"
-                6, 2, 8, 19, 3, -1, -1, // veto "LoRa radio"
-                3, 1, 8, 1, // "LoRA"
-                5, 3, 9, 20, 1, -1, -1, -1, -1, -1, // "low-rank adaptation"
-                5, 2, 10, 1, -1, -1, -1, // "low-rank adaptation"
-                7, 1, 11, 4, // veto "LPWAN"
-                0, 4, 12, 4, 5, 23, -1, -1, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
-                0, 3, 12, 4, 6, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
-                0, 3, 13, 5, 23, -1, -1, -1, -1, -1, // "parameter-efficient fine-tuning"
-                0, 2, 13, 6, -1, -1, -1, // "parameter-efficient fine-tuning"
-                2, 1, 14, 5, // "PEFT"
-                11, 2, 15, 23, -1, -1, -1, // "prefix-tuning"
-                11, 1, 16, -1, // "prefix-tuning"
-                4, 1, 18, 6, // "QLoRA"
-                12, 2, 21, 7, -1, -1, -1, // "scaling law"
-                10, 2, 22, 17, -1, -1, -1, // "soft prompt"
-            };
-
-            // Exact spellings of acronym tokens and literal gaps.
-            private static string[] Literals() => new string[]
-            {
-                "3D", "LoRA", "DoRA", "LoRa", "LPWAN", "PEFT", "QLoRA",
-            };
         }
 
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>
@@ -286,7 +117,7 @@ namespace Research.Taxonomy
                 : throw new global::System.ArgumentException("Topic '" + topic.Id + "' does not belong to the taxonomy 'nested'.", nameof(topic));
         }
 
-        /// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref="Get(TopicId)"/> returns the topic.</summary>
+        /// <summary>One value per topic, in pre-order; <see cref="Get(TopicId)"/> returns the topic. A switch over every value still needs a discard arm (C# warns CS8524: an enum can hold other numbers), for which <see cref="Get(TopicId)"/> throws.</summary>
         public enum TopicId
         {
             /// <summary><c>peft</c>: Parameter-efficient fine-tuning.</summary>
@@ -305,174 +136,50 @@ namespace Research.Taxonomy
             Gpt4 = 6,
         }
 
-        /// <summary>The generated topic classes: one per topic, with a typed property per child topic.</summary>
+        /// <summary>The generated topic classes: one per topic that has children, with a typed property per child topic.</summary>
         public static class TopicTypes
         {
             /// <summary>Parameter-efficient fine-tuning (<c>peft</c>).</summary>
             /// <remarks>Training &lt;few&gt; parameters &amp; "freezing" the rest.</remarks>
             public sealed class Peft : global::PaperModel.Classification.Topic
             {
-                internal Peft()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "peft",
-                        "Parameter-efficient fine-tuning",
-                        "Training <few> parameters & \"freezing\" the rest.",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("parameter-efficient fine-tuning", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("adapter", 0.25, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("PEFT", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        new string[] { "cs.CL", "cs.LG" },
-                        null))
+                internal Peft(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Lora = new global::Research.Taxonomy.Topics.TopicTypes.Lora();
-                    PromptTuning = new global::Research.Taxonomy.Topics.TopicTypes.PromptTuning();
                 }
 
                 /// <summary>LoRA (<c>lora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Lora Lora { get; }
+                public global::Research.Taxonomy.Topics.TopicTypes.Lora Lora => (global::Research.Taxonomy.Topics.TopicTypes.Lora)base.Children[0];
 
                 /// <summary>Prompt tuning (<c>prompt-tuning</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.PromptTuning PromptTuning { get; }
+                public global::PaperModel.Classification.Topic PromptTuning => base.Children[1];
             }
 
             /// <summary>LoRA (<c>lora</c>).</summary>
             public sealed class Lora : global::PaperModel.Classification.Topic
             {
-                internal Lora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "lora",
-                        "LoRA",
-                        "",
-                        "peft",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("LoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                            new global::PaperModel.Classification.TopicPhrase("QLoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                            new global::PaperModel.Classification.TopicPhrase("low-rank adaptation", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("LoRa radio", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("LPWAN", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<string>(),
-                        0.3))
+                internal Lora(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Dora = new global::Research.Taxonomy.Topics.TopicTypes.Dora();
-                    ThreeDLora = new global::Research.Taxonomy.Topics.TopicTypes.ThreeDLora();
                 }
 
                 /// <summary>DoRA (<c>dora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Dora Dora { get; }
+                public global::PaperModel.Classification.Topic Dora => base.Children[0];
 
                 /// <summary>LoRA for 3D\vision (<c>3d-lora</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.ThreeDLora ThreeDLora { get; }
-            }
-
-            /// <summary>DoRA (<c>dora</c>).</summary>
-            public sealed class Dora : global::PaperModel.Classification.Topic
-            {
-                internal Dora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "dora",
-                        "DoRA",
-                        "",
-                        "lora",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("DoRA", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>LoRA for 3D\vision (<c>3d-lora</c>).</summary>
-            public sealed class ThreeDLora : global::PaperModel.Classification.Topic
-            {
-                internal ThreeDLora()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "3d-lora",
-                        "LoRA for 3D\\vision",
-                        "",
-                        "lora",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("3D LoRA", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>Prompt tuning (<c>prompt-tuning</c>).</summary>
-            public sealed class PromptTuning : global::PaperModel.Classification.Topic
-            {
-                internal PromptTuning()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "prompt-tuning",
-                        "Prompt tuning",
-                        "",
-                        "peft",
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("soft prompt", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("prefix-tuning", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
+                public global::PaperModel.Classification.Topic ThreeDLora => base.Children[1];
             }
 
             /// <summary>Scaling laws (<c>scaling-laws</c>).</summary>
             public sealed class ScalingLaws : global::PaperModel.Classification.Topic
             {
-                internal ScalingLaws()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "scaling-laws",
-                        "Scaling laws",
-                        "",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("scaling law", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
+                internal ScalingLaws(global::PaperModel.Classification.Generated.TopicDefinition definition)
+                    : base(definition)
                 {
-                    Gpt4 = new global::Research.Taxonomy.Topics.TopicTypes.Gpt4();
                 }
 
                 /// <summary>GPT-4 class models (<c>gpt-4</c>).</summary>
-                public global::Research.Taxonomy.Topics.TopicTypes.Gpt4 Gpt4 { get; }
-            }
-
-            /// <summary>GPT-4 class models (<c>gpt-4</c>).</summary>
-            public sealed class Gpt4 : global::PaperModel.Classification.Topic
-            {
-                internal Gpt4()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "gpt-4",
-                        "GPT-4 class models",
-                        "",
-                        "scaling-laws",
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
+                public global::PaperModel.Classification.Topic Gpt4 => base.Children[0];
             }
         }
     }

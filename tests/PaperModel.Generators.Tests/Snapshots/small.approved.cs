@@ -12,116 +12,60 @@ namespace Consumer.App
     internal static partial class Small
     {
         /// <summary>Retrieval augmentation (<c>retrieval</c>).</summary>
-        public static global::Consumer.App.Small.TopicTypes.Retrieval Retrieval { get; } = new global::Consumer.App.Small.TopicTypes.Retrieval();
+        public static global::PaperModel.Classification.Topic Retrieval => Taxonomy.Topics[0];
 
         /// <summary>Tool use &amp; agents (<c>agents</c>).</summary>
-        public static global::Consumer.App.Small.TopicTypes.Agents Agents { get; } = new global::Consumer.App.Small.TopicTypes.Agents();
+        public static global::PaperModel.Classification.Topic Agents => Taxonomy.Topics[1];
 
-        /// <summary>The taxonomy with every topic above, built from generated data (no JSON is read at run time).</summary>
-        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Taxonomy.FromGenerated(
+        #nullable disable
+        /// <summary>The taxonomy with every topic above, built from generated tables (no JSON is read at run time).</summary>
+        public static global::PaperModel.Classification.Taxonomy Taxonomy { get; } = global::PaperModel.Classification.Generated.GeneratedTaxonomy.Create(
             "small",
             "1.0",
             "",
-            new global::PaperModel.Classification.Topic[]
+            new string[]
             {
-                Retrieval,
-                Agents,
-            });
+                "retrievalRetrieval augmentationretrieval-augmented generationRAG", // retrieval
+                "agentsTool use & agents", // agents
+            },
+            new int[]
+            {
+                9, 22, 0, 30, 3, 6, 17, 0,
+            },
+            new int[]
+            {
+                -1, 2, 0, 0, 0, 1, -1, 0, 0, 0,
+            },
+            new double[]
+            {
+                double.NaN, 1, 1, double.NaN,
+            },
+            CreateTopic);
+        #nullable restore
+
+        private static global::PaperModel.Classification.Topic? CreateTopic(int index, global::PaperModel.Classification.Generated.TopicDefinition definition)
+        {
+            switch (index)
+            {
+                default:
+                    return null;
+            }
+        }
 
         /// <summary>
-        /// A classifier for this taxonomy. Its phrase matcher is generated code (parsed phrase tables and a token lookup),
-        /// so nothing is parsed or built at start-up; it assigns exactly the topics a classifier built from the taxonomy
-        /// file at run time assigns. <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
+        /// A classifier for this taxonomy, built on first use (its phrase tables take about a millisecond to build for a
+        /// taxonomy of a few dozen topics). <see cref="global::PaperModel.Classification.Classifier.WithOptions"/> gives one with other settings.
         /// </summary>
         public static global::PaperModel.Classification.Classifier Classifier => ClassifierHolder.Value;
 
         private static class ClassifierHolder
         {
-            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(new GeneratedPhraseMatcher(), null);
+            internal static readonly global::PaperModel.Classification.Classifier Value = new global::PaperModel.Classification.Classifier(Taxonomy);
 
             // An explicit static constructor keeps the type lazy: the classifier is built when first used.
             static ClassifierHolder()
             {
             }
-        }
-
-        /// <summary>The compiled phrase matcher: 5 folded tokens, 3 phrase variants.</summary>
-        private sealed class GeneratedPhraseMatcher : global::PaperModel.Classification.GeneratedMatcher
-        {
-            internal GeneratedPhraseMatcher()
-                : base(global::Consumer.App.Small.Taxonomy, Vocabulary(), Entries(), Literals())
-            {
-            }
-
-            // A switch on the length, then per length a decision tree: each node switches on the character position
-            // that best separates the remaining tokens, and a leaf compares the whole token once.
-            public override int Find(global::System.ReadOnlySpan<char> foldedToken)
-            {
-                switch (foldedToken.Length)
-                {
-                    case 3:
-                        return FindLength3(foldedToken);
-                    case 9:
-                        return FindLength9(foldedToken);
-                    case 10:
-                        return FindLength10(foldedToken);
-                    case 18:
-                        return FindLength18(foldedToken);
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength3(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "RAG") ? 2 : -1;
-            }
-
-            private static int FindLength9(global::System.ReadOnlySpan<char> token)
-            {
-                switch (token[0])
-                {
-                    case 'A':
-                        return Is(token, "AUGMENTED") ? 0 : -1;
-                    case 'R':
-                        return Is(token, "RETRIEVAL") ? 3 : -1;
-                    default:
-                        return -1;
-                }
-            }
-
-            private static int FindLength10(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "GENERATION") ? 1 : -1;
-            }
-
-            private static int FindLength18(global::System.ReadOnlySpan<char> token)
-            {
-                return Is(token, "RETRIEVALAUGMENTED") ? 4 : -1;
-            }
-
-            private static bool Is(global::System.ReadOnlySpan<char> token, string text) =>
-                global::System.MemoryExtensions.SequenceEqual(token, global::System.MemoryExtensions.AsSpan(text));
-
-            // Folded tokens; a token's id is its index.
-            private static string[] Vocabulary() => new string[]
-            {
-                "AUGMENTED", "GENERATION", "RAG", "RETRIEVAL", "RETRIEVALAUGMENTED",
-            };
-
-            // Per phrase variant: phrase index, token count n, n token ids, n exact spellings and n - 1 gaps (indexes into Literals, -1 for none).
-            private static int[] Entries() => new int[]
-            {
-                1, 1, 2, 0, // "RAG"
-                0, 3, 3, 0, 1, -1, -1, -1, -1, -1, // "retrieval-augmented generation"
-                0, 2, 4, 1, -1, -1, -1, // "retrieval-augmented generation"
-            };
-
-            // Exact spellings of acronym tokens and literal gaps.
-            private static string[] Literals() => new string[]
-            {
-                "RAG",
-            };
         }
 
         /// <summary>All topics in pre-order (each parent before its children); a topic's position is its <see cref="TopicId"/>.</summary>
@@ -158,7 +102,7 @@ namespace Consumer.App
                 : throw new global::System.ArgumentException("Topic '" + topic.Id + "' does not belong to the taxonomy 'small'.", nameof(topic));
         }
 
-        /// <summary>One value per topic, in pre-order, for exhaustive switches; <see cref="Get(TopicId)"/> returns the topic.</summary>
+        /// <summary>One value per topic, in pre-order; <see cref="Get(TopicId)"/> returns the topic. A switch over every value still needs a discard arm (C# warns CS8524: an enum can hold other numbers), for which <see cref="Get(TopicId)"/> throws.</summary>
         public enum TopicId
         {
             /// <summary><c>retrieval</c>: Retrieval augmentation.</summary>
@@ -167,46 +111,9 @@ namespace Consumer.App
             Agents = 1,
         }
 
-        /// <summary>The generated topic classes: one per topic, with a typed property per child topic.</summary>
+        /// <summary>The generated topic classes: one per topic that has children, with a typed property per child topic.</summary>
         public static class TopicTypes
         {
-            /// <summary>Retrieval augmentation (<c>retrieval</c>).</summary>
-            public sealed class Retrieval : global::PaperModel.Classification.Topic
-            {
-                internal Retrieval()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "retrieval",
-                        "Retrieval augmentation",
-                        "",
-                        null,
-                        new global::PaperModel.Classification.TopicPhrase[]
-                        {
-                            new global::PaperModel.Classification.TopicPhrase("retrieval-augmented generation", 1, global::PaperModel.Classification.PhraseKind.Keyword),
-                            new global::PaperModel.Classification.TopicPhrase("RAG", 1, global::PaperModel.Classification.PhraseKind.Acronym),
-                        },
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
-
-            /// <summary>Tool use &amp; agents (<c>agents</c>).</summary>
-            public sealed class Agents : global::PaperModel.Classification.Topic
-            {
-                internal Agents()
-                    : base(new global::PaperModel.Classification.TopicDefinition(
-                        "agents",
-                        "Tool use & agents",
-                        "",
-                        null,
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<global::PaperModel.Classification.TopicPhrase>(),
-                        global::System.Array.Empty<string>(),
-                        null))
-                {
-                }
-            }
         }
     }
 }

@@ -22,7 +22,7 @@ foreach (var paper in page.Papers)
 PaperReadResult result;
 using (var stream = File.OpenRead(args[1]))
 {
-    result = PaperReadResult.From(HuggingFaceApiFormat.Instance.Read(stream, new PaperReadOptions { SourceName = Path.GetFileName(args[1]) }));
+    result = PaperReadResult.From(PaperFormats.HuggingFaceApi.Read(stream, new PaperReadOptions { SourceName = Path.GetFileName(args[1]) }));
 }
 
 Console.WriteLine($"read: {result.Papers.Count} papers, {result.Problems.Count(static p => p.Severity == ProblemSeverity.Error)} errors");

@@ -14,8 +14,8 @@ public class DefaultTaxonomyTests
 
         problems.Should().BeEmpty();
         taxonomy!.Roots.Select(t => t.Id).Should().StartWith(["peft", "moe", "scaling-laws", "alignment"]);
-        taxonomy["lora"].Parent!.Id.Should().Be("peft");
-        taxonomy["preference-optimization"].Parent!.Id.Should().Be("alignment");
+        taxonomy.GetTopic("lora").Parent!.Id.Should().Be("peft");
+        taxonomy.GetTopic("preference-optimization").Parent!.Id.Should().Be("alignment");
     }
 
     [Theory]

@@ -2,7 +2,7 @@ using PaperModel.Classification;
 
 namespace PaperModel.Tests.Classification;
 
-/// <summary>The library's own taxonomy, compiled by the source generator into <see cref="Topics"/>.</summary>
+/// <summary>The library's own taxonomy, compiled by the source generator into <see cref="DefaultTopics"/>.</summary>
 public class DefaultTopicsTests
 {
     [Fact]
@@ -10,29 +10,29 @@ public class DefaultTopicsTests
     {
         var file = Taxonomy.LoadFile(Testing.RepoPaths.DefaultTaxonomy);
 
-        Topics.Taxonomy.Name.Should().Be(file.Name);
-        Topics.All.Select(static t => t.Path).Should().Equal(file.Topics.Select(static t => t.Path));
-        Topics.All.Select(static t => t.Phrases.Count).Should().Equal(file.Topics.Select(static t => t.Phrases.Count));
+        DefaultTopics.Taxonomy.Name.Should().Be(file.Name);
+        DefaultTopics.All.Select(static t => t.Path).Should().Equal(file.Topics.Select(static t => t.Path));
+        DefaultTopics.All.Select(static t => t.Phrases.Count).Should().Equal(file.Topics.Select(static t => t.Phrases.Count));
     }
 
     [Fact]
     public void Headline_topics_are_typed_members()
     {
-        Topic lora = Topics.Peft.Lora;
+        Topic lora = DefaultTopics.Peft.Lora;
 
-        lora.Parent.Should().BeSameAs(Topics.Peft);
-        Topics.Roots.Select(static t => t.Id).Should().StartWith(["peft", "moe", "scaling-laws", "alignment"]);
-        Topics.Get(Topics.GetId(Topics.Alignment)).Should().BeSameAs(Topics.Alignment);
-        Topics.Find("lora").Should().BeSameAs(lora);
+        lora.Parent.Should().BeSameAs(DefaultTopics.Peft);
+        DefaultTopics.Roots.Select(static t => t.Id).Should().StartWith(["peft", "moe", "scaling-laws", "alignment"]);
+        DefaultTopics.Get(DefaultTopics.GetId(DefaultTopics.Alignment)).Should().BeSameAs(DefaultTopics.Alignment);
+        DefaultTopics.Find("lora").Should().BeSameAs(lora);
     }
 
     [Fact]
     public void Generated_classifier_is_shared_and_assigns_typed_topics()
     {
-        var result = Topics.Classifier.Classify("QLoRA: Efficient Finetuning of Quantized LLMs");
+        var result = DefaultTopics.Classifier.Classify("QLoRA: Efficient Finetuning of Quantized LLMs");
 
-        Topics.Classifier.Should().BeSameAs(Topics.Classifier);
-        Topics.Classifier.Taxonomy.Should().BeSameAs(Topics.Taxonomy);
-        result.Topics.Select(static a => a.Topic).Should().Contain([Topics.Peft.Lora, Topics.Peft]);
+        DefaultTopics.Classifier.Should().BeSameAs(DefaultTopics.Classifier);
+        DefaultTopics.Classifier.Taxonomy.Should().BeSameAs(DefaultTopics.Taxonomy);
+        result.Topics.Select(static a => a.Topic).Should().Contain([DefaultTopics.Peft.Lora, DefaultTopics.Peft]);
     }
 }

@@ -15,7 +15,7 @@ public class EvidenceOffsetTests
     public void Evidence_offsets_point_at_the_matched_text_in_randomised_papers()
     {
         var real = PaperReader.ReadFile(RepoPaths.DailyPapersPage).Papers;
-        var phrases = Topics.All.SelectMany(static t => t.Phrases).ToList();
+        var phrases = DefaultTopics.All.SelectMany(static t => t.Phrases).ToList();
         var random = new Random(20261128);
         var checkedEvidence = 0;
         for (var i = 0; i < 400; i++)
@@ -24,7 +24,7 @@ public class EvidenceOffsetTests
             var abstractText = Insert(real[random.Next(real.Count)].Abstract, Variant(phrases[random.Next(phrases.Count)], random), random);
             var paper = new Paper("random-" + i.ToString(CultureInfo.InvariantCulture), title) { Abstract = abstractText };
 
-            foreach (var evidence in Topics.Classifier.Classify(paper).Topics.SelectMany(static t => t.Evidence))
+            foreach (var evidence in DefaultTopics.Classifier.Classify(paper).Topics.SelectMany(static t => t.Evidence))
             {
                 if (evidence.Field == EvidenceField.Category)
                 {

@@ -54,7 +54,7 @@ public class MarkupTextTests
     [InlineData("On mixture-of-ex-\nperts layers", "moe", "mixture-of-ex-\nperts layers")]
     public void The_default_taxonomy_matches_through_markup_with_offsets_into_the_original(string title, string topic, string matched)
     {
-        foreach (var classifier in new[] { Topics.Classifier, new Classifier(SeedLabelTests.LoadDefault()) })
+        foreach (var classifier in new[] { DefaultTopics.Classifier, new Classifier(SeedLabelTests.LoadDefault()) })
         {
             var assignment = classifier.Classify(title).Find(topic);
             assignment.Should().NotBeNull(title);

@@ -1,5 +1,7 @@
 using System.Text;
 using PaperModel.Classification;
+using PaperModel.Classification.Generated;
+using PaperModel.Testing;
 
 namespace PaperModel.Tests.Classification;
 
@@ -49,17 +51,17 @@ public class TaxonomyLoadTests
         taxonomy.Topics.Select(t => t.Index).Should().Equal(0, 1, 2, 3, 4);
         taxonomy.Roots.Select(t => t.Id).Should().Equal("peft", "scaling-laws");
 
-        var dora = taxonomy["dora"];
+        var dora = taxonomy.GetTopic("dora");
         dora.Parent!.Id.Should().Be("lora");
         dora.Ancestors.Select(t => t.Id).Should().Equal("lora", "peft");
         dora.Depth.Should().Be(2);
         dora.Path.Should().Be("peft/lora/dora");
-        dora.IsDescendantOf(taxonomy["peft"]).Should().BeTrue();
-        taxonomy["peft"].IsDescendantOf(dora).Should().BeFalse();
+        dora.IsDescendantOf(taxonomy.GetTopic("peft")).Should().BeTrue();
+        taxonomy.GetTopic("peft").IsDescendantOf(dora).Should().BeFalse();
         dora.Taxonomy.Should().BeSameAs(taxonomy);
-        taxonomy["peft"].Children.Select(t => t.Id).Should().Equal("lora", "prompt-tuning");
-        taxonomy["scaling-laws"].Children.Should().BeEmpty();
-        taxonomy["scaling-laws"].Description.Should().BeEmpty();
+        taxonomy.GetTopic("peft").Children.Select(t => t.Id).Should().Equal("lora", "prompt-tuning");
+        taxonomy.GetTopic("scaling-laws").Children.Should().BeEmpty();
+        taxonomy.GetTopic("scaling-laws").Description.Should().BeEmpty();
     }
 
     [Fact]
@@ -67,14 +69,14 @@ public class TaxonomyLoadTests
     {
         var taxonomy = Taxonomy.Parse(Nested);
 
-        taxonomy["peft"].Phrases.Should().Equal(
+        taxonomy.GetTopic("peft").Phrases.Should().Equal(
             new TopicPhrase("parameter-efficient fine-tuning", 1.0, PhraseKind.Keyword),
             new TopicPhrase("adapter tuning", 0.5, PhraseKind.Keyword),
             new TopicPhrase("PEFT", 1.0, PhraseKind.Acronym));
-        taxonomy["peft"].Categories.Should().Equal("cs.CL", "cs.LG");
-        taxonomy["peft"].Threshold.Should().BeNull();
+        taxonomy.GetTopic("peft").Categories.Should().Equal("cs.CL", "cs.LG");
+        taxonomy.GetTopic("peft").Threshold.Should().BeNull();
 
-        var lora = taxonomy["lora"];
+        var lora = taxonomy.GetTopic("lora");
         lora.Phrases.Should().Equal(
             new TopicPhrase("LoRA", 1.0, PhraseKind.Acronym),
             new TopicPhrase("QLoRA", 1.0, PhraseKind.Acronym),
@@ -93,8 +95,35 @@ public class TaxonomyLoadTests
         taxonomy.TryGetTopic("moe", out var topic).Should().BeFalse();
         topic.Should().BeNull();
         taxonomy.Contains("lora").Should().BeTrue();
-        var act = () => taxonomy["moe"];
+        taxonomy.FindTopic("moe").Should().BeNull();
+        taxonomy.FindTopic("lora").Should().BeSameAs(taxonomy.GetTopic("lora"));
+        var act = () => taxonomy.GetTopic("moe");
         act.Should().Throw<KeyNotFoundException>().WithMessage("*'test'*'moe'*");
+    }
+
+    [Fact]
+    public void Files_are_loaded_by_path_and_a_file_that_cannot_be_read_is_PM0002()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("ml.taxonomy.json");
+        File.WriteAllText(path, Nested);
+
+        Taxonomy.TryLoadFile(path, out var taxonomy, out var problems).Should().BeTrue();
+        taxonomy!.Topics.Should().HaveCount(5);
+        problems.Should().BeEmpty();
+        Taxonomy.LoadFile(path).Topics.Should().HaveCount(5);
+
+        var missing = folder.File("gone.taxonomy.json");
+        Taxonomy.TryLoadFile(missing, out taxonomy, out problems).Should().BeFalse();
+        taxonomy.Should().BeNull();
+        problems.Should().ContainSingle().Which.ToString().Should().Be(
+            $"{missing}: error PM0002: The taxonomy file 'gone.taxonomy.json' cannot be read: the file does not exist");
+
+        Taxonomy.TryLoadFile(folder.Path, out _, out problems).Should().BeFalse();
+        problems.Should().ContainSingle().Which.Message.Should().EndWith("cannot be read: it is a directory, not a file");
+
+        var act = () => Taxonomy.LoadFile(missing);
+        act.Should().Throw<TaxonomyLoadException>().Which.Problems.Should().ContainSingle().Which.Code.Should().Be("PM0002");
     }
 
     [Fact]
@@ -201,15 +230,15 @@ public class TaxonomyLoadTests
         var root = new TestTopic(new TopicDefinition("a", "A", "", null, [], [], [], null));
         var child = new TestTopic(new TopicDefinition("b", "B", "", "a", [], [], [], 0.5));
 
-        var taxonomy = Taxonomy.FromGenerated("t", "1", "", [root, child]);
+        var taxonomy = new Taxonomy("t", "1", "", [root, child]);
 
         child.Parent.Should().BeSameAs(root);
         taxonomy.Roots.Should().Equal(root);
 
         var orphan = new TestTopic(new TopicDefinition("c", "C", "", "missing", [], [], [], null));
-        var act = () => Taxonomy.FromGenerated("t", "1", "", [orphan]);
+        var act = () => new Taxonomy("t", "1", "", [orphan]);
         act.Should().Throw<ArgumentException>().WithMessage("The parent 'missing' of topic 'c' must come before it.*");
-        var reuse = () => Taxonomy.FromGenerated("t", "1", "", [root]);
+        var reuse = () => new Taxonomy("t", "1", "", [root]);
         reuse.Should().Throw<ArgumentException>().WithMessage("Topic 'a' already belongs to a taxonomy.*");
     }
 

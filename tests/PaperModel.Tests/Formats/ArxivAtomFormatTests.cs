@@ -5,7 +5,7 @@ namespace PaperModel.Tests.Formats;
 
 public sealed class ArxivAtomFormatTests
 {
-    private static readonly ArxivAtomFormat Format = ArxivAtomFormat.Instance;
+    private static readonly ArxivAtomFormat Format = PaperFormats.ArxivAtom;
 
     [Fact]
     public void Current_feed_has_ten_papers()

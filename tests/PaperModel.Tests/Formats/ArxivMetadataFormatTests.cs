@@ -7,7 +7,7 @@ namespace PaperModel.Tests.Formats;
 public sealed class ArxivMetadataFormatTests
 {
     private const string Sample = "arxiv-metadata-snapshot.sample.jsonl";
-    private static readonly ArxivMetadataFormat Format = ArxivMetadataFormat.Instance;
+    private static readonly ArxivMetadataFormat Format = PaperFormats.ArxivMetadata;
 
     private static string[] SampleLines => SampleText(Sample).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 

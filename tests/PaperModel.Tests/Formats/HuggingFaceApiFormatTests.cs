@@ -9,7 +9,7 @@ public sealed class HuggingFaceApiFormatTests
 {
     private const string DailySample = "hf-daily-papers-api.sample.json";
     private const string PaperSample = "hf-paper-page-embedded.sample.json";
-    private static readonly HuggingFaceApiFormat Format = HuggingFaceApiFormat.Instance;
+    private static readonly HuggingFaceApiFormat Format = PaperFormats.HuggingFaceApi;
 
     [Fact]
     public void Daily_papers_sample_has_four_papers()

@@ -9,10 +9,10 @@ public sealed class PaperJsonLinesFormatTests
 {
     private static List<Paper> AllSamplePapers() =>
     [
-        .. ReadSample(HuggingFaceApiFormat.Instance, "hf-daily-papers-api.sample.json").Papers,
-        .. ReadSample(ArxivAtomFormat.Instance, "arxiv-api-atom-oldid-affiliation.sample.xml").Papers,
-        .. ReadSample(ArxivAtomFormat.Instance, "arxiv-api-atom-docs-example.sample.xml").Papers,
-        .. ReadSample(ArxivMetadataFormat.Instance, "arxiv-metadata-snapshot.sample.jsonl").Papers,
+        .. ReadSample(PaperFormats.HuggingFaceApi, "hf-daily-papers-api.sample.json").Papers,
+        .. ReadSample(PaperFormats.ArxivAtom, "arxiv-api-atom-oldid-affiliation.sample.xml").Papers,
+        .. ReadSample(PaperFormats.ArxivAtom, "arxiv-api-atom-docs-example.sample.xml").Papers,
+        .. ReadSample(PaperFormats.ArxivMetadata, "arxiv-metadata-snapshot.sample.jsonl").Papers,
     ];
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class PaperJsonLinesFormatTests
         wrongType.Should().Contain("eight");
         var noTitle = "{\"id\":\"x\",\"arxivId\":\"2310.12345\"}";
 
-        var result = ReadText(PaperJsonLinesFormat.Instance, string.Join("\n", good, wrongType, noTitle, "{\"id\":", good));
+        var result = ReadText(PaperFormats.PaperJsonLines, string.Join("\n", good, wrongType, noTitle, "{\"id\":", good));
 
         result.Papers.Should().HaveCount(2);
         result.Problems.Select(p => (p.Code, p.Line)).Should().Equal(("PM1080", 2), ("PM1080", 3), ("PM1080", 4));

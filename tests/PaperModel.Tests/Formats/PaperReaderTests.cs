@@ -107,14 +107,12 @@ public sealed class PaperReaderTests
     {
         PaperFormats.All.Should().Contain(PaperFormats.HuggingFaceDailyText);
         PaperFormats.All.Select(f => f.Name).Should().OnlyHaveUniqueItems();
-        PaperFormats.Names[0].Should().Be("auto");
-        PaperFormats.Names.Should().Contain("hf-daily-text");
         PaperFormats.TryGet("HF-Daily-Text", out var format).Should().BeTrue();
         format.Should().BeSameAs(PaperFormats.HuggingFaceDailyText);
         PaperFormats.TryGet("auto", out _).Should().BeFalse();
         PaperFormats.TryGet(null, out _).Should().BeFalse();
         var unknown = () => PaperFormats.Get("bibtex");
-        unknown.Should().Throw<ArgumentException>().WithMessage("Unknown format 'bibtex'. Known formats: *hf-daily-text*");
+        unknown.Should().Throw<KeyNotFoundException>().WithMessage("Unknown format 'bibtex'. Known formats: *hf-daily-text*");
     }
 
     /// <summary>A stream that fails like a dropped connection after some bytes.</summary>

@@ -1,6 +1,5 @@
+using PaperModel.Classification;
 using PaperModel.Common.Matching;
-using PaperModel.Common.Taxonomy;
-using PaperModel.Testing;
 
 namespace PaperModel.Tests.Matching;
 
@@ -178,7 +177,7 @@ public class PhraseMatchingTests
     }
 
     [Fact]
-    public void Vocabulary_is_sorted_ordinally_and_folded()
+    public void Vocabulary_holds_each_folded_token_once()
     {
         var tables = MatcherTables.Build(
         [
@@ -186,31 +185,37 @@ public class PhraseMatchingTests
             new PhraseSource(1, false, "LoRA", 1, PhraseKind.Keyword),
             new PhraseSource(1, true, "LoRa radio", 1, PhraseKind.Keyword),
         ]);
-        tables.Vocabulary.Should().Equal("EXPERTS", "LORA", "MIXTURE", "MIXTUREOF", "MIXTUREOFEXPERTS", "OF", "OFEXPERTS", "RADIO");
+        tables.Vocabulary.Should().BeEquivalentTo(["EXPERTS", "LORA", "MIXTURE", "MIXTUREOF", "MIXTUREOFEXPERTS", "OF", "OFEXPERTS", "RADIO"]);
+    }
+
+    [Theory]
+    [InlineData("ADAPTER", "ADAPTER:None ADAPTERS:S")]
+    [InlineData("LOSS", "LOSS:None LOSSES:Es")]
+    [InlineData("APPROACH", "APPROACH:None APPROACHS:S APPROACHES:Es")]
+    [InlineData("STRATEGY", "STRATEGY:None STRATEGYS:S STRATEGIES:Ies")]
+    [InlineData("BOX", "BOX:None BOXS:S BOXES:Es")]
+    [InlineData("KV", "KV:None KVS:S")]
+    [InlineData("A", "A:None")]
+    [InlineData("MY", "MY:None MYS:S")]
+    public void Plural_forms_are_decided_once_per_vocabulary_token(string token, string expected)
+    {
+        string.Join(" ", PluralForms.FormsOf(token).Select(f => $"{f.Form}:{f.Suffix}")).Should().Be(expected);
     }
 
     [Fact]
-    public void Encoded_tables_of_the_default_taxonomy_decode_to_the_built_tables_without_parsing_a_phrase()
+    public void A_text_token_that_is_two_forms_finds_both_vocabulary_tokens_in_suffix_order()
     {
-        var spec = TaxonomyReader.Read(File.ReadAllText(RepoPaths.DefaultTaxonomy)).Taxonomy!;
-        var sources = MatcherTables.Sources(spec).ToList();
-        var built = MatcherTables.Build(sources);
+        var forms = new TokenForms(["LOSSE", "LOSS"], [true, true]);
+        const string Text = "losses";
+        var hash = Text.Aggregate(0u, (h, c) => TokenForms.Step(h, char.ToUpperInvariant(c)));
 
-        var decoded = MatcherTables.Decode(sources, built.Vocabulary, built.Encode(out var literals), literals);
+        var form = forms.Find(Text, 0, Text.Length, hash);
 
-        decoded.Vocabulary.Should().Equal(built.Vocabulary);
-        decoded.EmbeddedAcronyms.Should().Equal(built.EmbeddedAcronyms);
-        decoded.Entries.Select(Describe).Should().Equal(built.Entries.Select(Describe));
-        built.Entries.Should().HaveCountGreaterThan(sources.Count, "hyphenated phrases have closed-compound variants");
-        for (var id = 0; id < built.Vocabulary.Length; id++)
-        {
-            decoded.EntriesStartingWith(id, out var start, out var end);
-            built.EntriesStartingWith(id, out var builtStart, out var builtEnd);
-            (start, end).Should().Be((builtStart, builtEnd));
-        }
-
-        static string Describe(PhraseEntry e) =>
-            $"{e.PhraseIndex} {e.Topic} {e.IsVeto} {e.Phrase} {e.Weight:R} [{string.Join(",", e.TokenIds)}] [{string.Join(",", e.Exact)}] [{string.Join(",", e.Gaps)}]";
+        form.Should().BeGreaterThanOrEqualTo(0);
+        forms.Candidates(form, out var start, out var end);
+        Enumerable.Range(start, end - start).Select(c => (forms.CandidateId(c), forms.CandidateSuffix(c)))
+            .Should().Equal((0, PluralSuffix.S), (1, PluralSuffix.Es));
+        forms.Find("lossy", 0, 5, "lossy".Aggregate(0u, (h, c) => TokenForms.Step(h, char.ToUpperInvariant(c)))).Should().Be(-1);
     }
 
     private static List<string> Matches(string text, string phrase, PhraseKind kind = PhraseKind.Keyword) =>
@@ -221,8 +226,8 @@ public class PhraseMatchingTests
 
     private static List<Occurrence> Scan(MatcherTables tables, string text)
     {
-        var buffer = new OccurrenceBuffer();
-        PhraseScanner.Scan(text, tables, new TokenHashTable(tables.Vocabulary), buffer);
+        var buffer = new ScanBuffer<Occurrence>();
+        PhraseScanner.Scan(text, tables, new ScanBuffer<TokenHit>(), buffer);
         return buffer.Items.ToArray().ToList();
     }
 }

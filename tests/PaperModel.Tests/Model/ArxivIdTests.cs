@@ -88,11 +88,15 @@ public sealed class ArxivIdTests
     public void Invalid_ids_fail_with_a_message_that_says_why(string text, string reason)
     {
         ArxivId.TryParse(text, out var id).Should().BeFalse();
-        id.Should().Be(ArxivId.Empty);
+        id.Should().Be(default(ArxivId));
+        ArxivId.TryParse(text, out _, out var error).Should().BeFalse();
+        error.Should().Contain(reason);
+        ArxivId.TryParse(text.AsSpan(), out _, out var spanError).Should().BeFalse();
+        spanError.Should().Be(error);
 
         var act = () => ArxivId.Parse(text);
         act.Should().Throw<FormatException>()
-            .Which.Message.Should().StartWith($"'{text}' is not an arXiv id: ").And.Contain(reason);
+            .Which.Message.Should().Be($"'{text}' is not an arXiv id: {error}");
     }
 
     [Fact]
@@ -144,14 +148,16 @@ public sealed class ArxivIdTests
     }
 
     [Fact]
-    public void Empty_id_is_the_default_and_has_no_versions()
+    public void The_default_value_is_the_first_new_style_id()
     {
-        default(ArxivId).IsEmpty.Should().BeTrue();
-        ArxivId.Empty.ToString().Should().BeEmpty();
-        ArxivId.Parse("0704.0001").IsEmpty.Should().BeFalse();
+        default(ArxivId).Should().Be(ArxivId.Parse("0704.0001"));
+        default(ArxivId).ToString().Should().Be("0704.0001");
+        (default(ArxivId).Year, default(ArxivId).Month, default(ArxivId).Number, default(ArxivId).Version).Should().Be((2007, 4, 1, (int?)null));
+        default(ArxivId).WithVersion(3).Should().Be(ArxivId.Parse("0704.0001v3"));
+        default(ArxivId).GetHashCode().Should().Be(ArxivId.Parse("0704.0001").GetHashCode());
+        ArxivId.TryParse("0704.0001", out _, out var error).Should().BeTrue();
+        error.Should().BeNull();
 
-        var noVersions = () => ArxivId.Empty.WithVersion(1);
-        noVersions.Should().Throw<InvalidOperationException>();
         var badVersion = () => ArxivId.Parse("0704.0001").WithVersion(0);
         badVersion.Should().Throw<ArgumentOutOfRangeException>();
     }
@@ -164,7 +170,7 @@ public sealed class ArxivIdTests
         JsonSerializer.Serialize(ArxivId.Parse("hep-th/9901001v1"), options).Should().Be("\"hep-th/9901001v1\"");
         JsonSerializer.Deserialize<ArxivId>("\"2310.12345v2\"", options).Should().Be(ArxivId.Parse("2310.12345v2"));
         var notAnId = () => JsonSerializer.Deserialize<ArxivId>("\"2310.1\"", options);
-        notAnId.Should().Throw<JsonException>().WithMessage("*'2310.1' is not an arXiv id*");
+        notAnId.Should().Throw<JsonException>().WithMessage("'2310.1' is not an arXiv id: ids from 1501 on have a five-digit number*");
         var notAString = () => JsonSerializer.Deserialize<ArxivId>("2310", options);
         notAString.Should().Throw<JsonException>();
     }
@@ -177,6 +183,63 @@ public sealed class ArxivIdTests
         id.TryFormat(buffer, out var written, default, null).Should().BeTrue();
         buffer[..written].ToString().Should().Be("0704.0001v2");
         id.TryFormat(buffer[..5], out written, default, null).Should().BeFalse();
+        written.Should().Be(0);
         $"{id}".Should().Be("0704.0001v2");
+        $"{id:G}".Should().Be("0704.0001v2");
+        id.ToString(null, null).Should().Be("0704.0001v2");
     }
+
+    [Theory]
+    [InlineData("2310.12345")]
+    [InlineData("2310.12345v9999")]
+    [InlineData("0704.0001")]
+    [InlineData("1412.9999v12")]
+    [InlineData("hep-th/9901001v1")]
+    [InlineData("math/0309136")]
+    public void Formatting_into_a_span_writes_exactly_the_string_form(string text)
+    {
+        var id = ArxivId.Parse(text);
+        Span<char> buffer = stackalloc char[text.Length];
+        id.TryFormat(buffer, out var written, "G", null).Should().BeTrue();
+        buffer[..written].ToString().Should().Be(text);
+        id.TryFormat(buffer[..^1], out _, default, null).Should().BeFalse();
+        id.ToString().Should().Be(text);
+    }
+
+    [Fact]
+    public void A_long_archive_name_formats_in_full()
+    {
+        var archive = new string('q', 60);
+        ArxivId.Parse(archive + "/9901001v2").ToString().Should().Be(archive + "/9901001v2");
+    }
+
+    [Theory]
+    [InlineData("D")]
+    [InlineData("x")]
+    [InlineData("GG")]
+    public void An_unknown_format_string_is_rejected(string format)
+    {
+        var id = ArxivId.Parse("2310.12345");
+        var toString = () => id.ToString(format, null);
+        toString.Should().Throw<FormatException>().WithMessage($"'{format}' is not a format of ArxivId*");
+        var interpolated = () => string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0:" + format + "}", id);
+        interpolated.Should().Throw<FormatException>();
+        var tryFormat = () => id.TryFormat(new char[32], out _, format, null);
+        tryFormat.Should().Throw<FormatException>();
+    }
+
+    [Fact]
+    public void Generic_span_parsing_goes_through_ISpanParsable()
+    {
+        ParseAny<ArxivId>("arXiv:2310.12345v2").Should().Be(ArxivId.Parse("2310.12345v2"));
+        TryParseAny<ArxivId>("2310.1", out _).Should().BeFalse();
+        TryParseAny<ArxivId>(" hep-th/9901001 ", out var old).Should().BeTrue();
+        old.Should().Be(ArxivId.Parse("hep-th/9901001"));
+    }
+
+    private static T ParseAny<T>(string text)
+        where T : ISpanParsable<T> => T.Parse(text.AsSpan(), null);
+
+    private static bool TryParseAny<T>(string text, out T value)
+        where T : ISpanParsable<T> => T.TryParse(text.AsSpan(), null, out value!);
 }

@@ -5,9 +5,9 @@ namespace PaperModel.Tests.Model;
 
 public sealed class PaperMergerTests
 {
-    private static readonly PaperReadResult Atom = ReadSample(ArxivAtomFormat.Instance, "arxiv-api-atom.sample.xml");
-    private static readonly PaperReadResult Metadata = ReadSample(ArxivMetadataFormat.Instance, "arxiv-metadata-snapshot.sample.jsonl");
-    private static readonly PaperReadResult HuggingFace = ReadSample(HuggingFaceApiFormat.Instance, "hf-daily-papers-api.sample.json");
+    private static readonly PaperReadResult Atom = ReadSample(PaperFormats.ArxivAtom, "arxiv-api-atom.sample.xml");
+    private static readonly PaperReadResult Metadata = ReadSample(PaperFormats.ArxivMetadata, "arxiv-metadata-snapshot.sample.jsonl");
+    private static readonly PaperReadResult HuggingFace = ReadSample(PaperFormats.HuggingFaceApi, "hf-daily-papers-api.sample.json");
 
     // The Hugging Face record of 2606.11409 as if it described the Atom sample's 2204.08348 (no sample covers one paper twice).
     private static Paper HuggingFaceRecordOf(Paper arxiv) =>

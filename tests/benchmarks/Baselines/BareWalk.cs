@@ -39,7 +39,8 @@ internal static class BareWalk
         }
     }
 
-    private static long Walk(ReadOnlySpan<byte> line)
+    /// <summary>Visits every token of one line; returns their number.</summary>
+    public static long Walk(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line);
         long tokens = 0;

@@ -19,16 +19,14 @@ namespace PaperModel.Formats;
 /// <see cref="Paper.Published"/> is the creation date of <c>v1</c>, <see cref="Paper.Updated"/> that of the last version,
 /// and <see cref="Paper.ArxivId"/> carries the last version.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.ArxivMetadata"/>.</para>
 /// </remarks>
 public sealed class ArxivMetadataFormat : PaperFormat
 {
     /// <summary>The format's name, <c>arxiv-metadata-jsonl</c>.</summary>
-    public const string FormatName = "arxiv-metadata-jsonl";
+    internal const string FormatName = "arxiv-metadata-jsonl";
 
-    /// <summary>The shared instance.</summary>
-    public static ArxivMetadataFormat Instance { get; } = new();
-
-    private ArxivMetadataFormat()
+    internal ArxivMetadataFormat()
         : base(FormatName, "arXiv bulk metadata snapshot, JSON Lines (one paper per line)")
     {
     }

@@ -54,7 +54,8 @@ internal static class ArxivMetadataRecord
             if (key >= 0)
             {
                 offsets[key] = reader.TokenStartIndex;
-                values[key] = ReadString(ref reader, StringKeyNames[key], sink);
+                // Every value but the id is stored whitespace-normalised: normalise it while reading it.
+                values[key] = key == Id ? ReadString(ref reader, StringKeyNames[key], sink) : ReadNormalized(ref reader, StringKeyNames[key], sink);
             }
             else if (key == VersionsKey)
             {
@@ -127,12 +128,12 @@ internal static class ArxivMetadataRecord
         var versionedId = latest > 0 ? arxivId.WithVersion(latest) : arxivId;
         var categoryList = categories is null
             ? []
-            : categories.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            : categories.Split(InputText.ListSeparators, StringSplitOptions.RemoveEmptyEntries);
 
-        return new Paper(arxivId.ToString(), InputText.NormalizeWhitespace(title))
+        return new Paper(arxivId.ToString(), title)
         {
             ArxivId = versionedId,
-            Abstract = abstractText is null ? string.Empty : InputText.NormalizeWhitespace(abstractText),
+            Abstract = abstractText ?? string.Empty,
             Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
@@ -153,6 +154,13 @@ internal static class ArxivMetadataRecord
     private static string? ReadString(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw WrongType(ref reader, path, "a string", sink),
+    };
+
+    private static string? ReadNormalized(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
+    {
+        JsonTokenType.String => JsonText.ReadNormalized(ref reader),
         JsonTokenType.Null => null,
         _ => throw WrongType(ref reader, path, "a string", sink),
     };
@@ -188,12 +196,16 @@ internal static class ArxivMetadataRecord
                 if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    version = ReadString(ref reader, $"versions[{index}].version", sink);
+                    version = reader.TokenType is JsonTokenType.String or JsonTokenType.Null
+                        ? reader.GetString()
+                        : throw WrongType(ref reader, $"versions[{index}].version", "a string", sink);
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
-                    created = ReadString(ref reader, $"versions[{index}].created", sink);
+                    created = reader.TokenType is JsonTokenType.String or JsonTokenType.Null
+                        ? reader.GetString()
+                        : throw WrongType(ref reader, $"versions[{index}].created", "a string", sink);
                 }
                 else
                 {
@@ -239,7 +251,12 @@ internal static class ArxivMetadataRecord
             var count = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                var value = ReadString(ref reader, $"authors_parsed[{index}][{count}]", sink);
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                {
+                    throw WrongType(ref reader, $"authors_parsed[{index}][{count}]", "a string", sink);
+                }
+
+                var value = reader.TokenType == JsonTokenType.Null ? null : JsonText.ReadNormalized(ref reader);
                 if (count < parts.Length)
                 {
                     parts[count] = value;
@@ -252,31 +269,17 @@ internal static class ArxivMetadataRecord
             var name = JoinName(parts[1], parts[0], parts[2]);
             if (name.Length > 0)
             {
-                authors.Add(new Author(name, InputText.NormalizeOptional(parts[3])));
+                authors.Add(new Author(name, parts[3] is { Length: > 0 } affiliation ? affiliation : null));
             }
         }
 
         return authors;
     }
 
-    private static string JoinName(string? forenames, string? keyname, string? suffix)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in (ReadOnlySpan<string?>)[forenames, keyname, suffix])
-        {
-            if (part is null || part.Trim().Length == 0)
-            {
-                continue;
-            }
+    // The parts are whitespace-normalised: blank ones are empty.
+    private static string JoinName(string? forenames, string? keyname, string? suffix) =>
+        Join(Join(forenames, keyname), suffix) ?? string.Empty;
 
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(part);
-        }
-
-        return InputText.NormalizeWhitespace(sb.ToString());
-    }
+    private static string? Join(string? first, string? second) =>
+        string.IsNullOrEmpty(first) ? second : string.IsNullOrEmpty(second) ? first : string.Concat(first, " ", second);
 }

@@ -1,6 +1,3 @@
-using System.Xml;
-using System.Xml.Linq;
-
 namespace PaperModel.Formats;
 
 /// <summary>
@@ -24,46 +21,30 @@ namespace PaperModel.Formats;
 /// <c>arXiv</c> has structured authors but only <c>created</c>/<c>updated</c> dates and no versions; <c>oai_dc</c>
 /// has names as <c>Surname, Forenames</c>, subject names instead of category codes, and its dates.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.ArxivOai"/>.</para>
 /// </remarks>
 public sealed class ArxivOaiFormat : PaperFormat
 {
     /// <summary>The format's name, <c>arxiv-oai</c>.</summary>
-    public const string FormatName = "arxiv-oai";
+    internal const string FormatName = "arxiv-oai";
 
     internal const string OaiNamespace = "http://www.openarchives.org/OAI/2.0/";
 
-    /// <summary>The shared instance.</summary>
-    public static ArxivOaiFormat Instance { get; } = new();
-
-    private ArxivOaiFormat()
+    internal ArxivOaiFormat()
         : base(FormatName, "arXiv OAI-PMH response (ListRecords/GetRecord; arXivRaw, arXiv or oai_dc metadata)")
     {
     }
 
+    // An oai:record, or the oai:error of a request the repository refused (not a record).
+    private static readonly XmlRecordShape Shape = new(
+        OaiNamespace,
+        RootNames: ["OAI-PMH"],
+        RecordNames: ["record", "error"],
+        ReadProblems.OaiInvalidXml,
+        ReadProblems.OaiNotAResponse,
+        static (element, sink) => element.Name.LocalName == "error" ? ArxivOaiRecord.Error(element, sink) : ArxivOaiRecord.Map(element, sink),
+        UnnumberedName: "error");
+
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
-        new Parser(stream, sink);
-
-    private sealed class Parser(Stream stream, ProblemSink sink) : XmlRecordParser(stream, sink)
-    {
-        protected override ReadProblem InvalidXml => ReadProblems.OaiInvalidXml;
-
-        protected override bool AcceptsRoot(XmlReader reader)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == OaiNamespace && reader.LocalName == "OAI-PMH")
-            {
-                return true;
-            }
-
-            Sink.ReportAt(ReadProblems.OaiNotAResponse, Position.LineNumber, Position.LinePosition, reader.Name, reader.NamespaceURI, OaiNamespace);
-            return false;
-        }
-
-        // An oai:record, or the oai:error of a request the repository refused.
-        protected override bool IsRecord(XmlReader reader) => reader.NamespaceURI == OaiNamespace && reader.LocalName is "record" or "error";
-
-        protected override bool IsNumbered(XElement record) => record.Name.LocalName != "error";
-
-        protected override Paper? MapRecord(XElement record) =>
-            record.Name.LocalName == "error" ? ArxivOaiRecord.Error(record, Sink) : ArxivOaiRecord.Map(record, Sink);
-    }
+        new XmlRecordParser(stream, sink, Shape);
 }

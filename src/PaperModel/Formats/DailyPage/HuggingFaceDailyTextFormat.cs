@@ -30,16 +30,16 @@ namespace PaperModel.Formats;
 /// copy), an abstract with no title, a line that looks like a date but is not one, and so on. Nothing is dropped silently.
 /// The input is read line by line; memory is bounded by one paper and <see cref="PaperReadOptions.MaxRecordLength"/>.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.HuggingFaceDailyText"/>.</para>
 /// </remarks>
 public sealed class HuggingFaceDailyTextFormat : PaperFormat
 {
     /// <summary>The format's name, <c>hf-daily-text</c>.</summary>
-    public const string FormatName = "hf-daily-text";
+    internal const string FormatName = "hf-daily-text";
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Creates the format. Use <see cref="PaperFormats.HuggingFaceDailyText"/> for the shared instance.</summary>
-    public HuggingFaceDailyTextFormat()
+    internal HuggingFaceDailyTextFormat()
         : base(FormatName, "Text copied from the Hugging Face Daily Papers web page")
     {
     }

@@ -20,16 +20,14 @@ namespace PaperModel.Formats;
 /// <c>organization.fullname</c>, the submitter's display name, <c>githubRepo</c> and <c>projectPage</c> map to the
 /// fields of the same meaning. Authors are listed in order, hidden ones included.
 /// </para>
+/// <para>The one instance is <see cref="PaperFormats.HuggingFaceApi"/>.</para>
 /// </remarks>
 public sealed class HuggingFaceApiFormat : PaperFormat
 {
     /// <summary>The format's name, <c>hf-api-json</c>.</summary>
-    public const string FormatName = "hf-api-json";
+    internal const string FormatName = "hf-api-json";
 
-    /// <summary>The shared instance.</summary>
-    public static HuggingFaceApiFormat Instance { get; } = new();
-
-    private HuggingFaceApiFormat()
+    internal HuggingFaceApiFormat()
         : base(FormatName, "Hugging Face papers API JSON (/api/daily_papers array or one /api/papers/{id} object)")
     {
     }

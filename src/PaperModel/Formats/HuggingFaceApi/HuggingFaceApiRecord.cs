@@ -7,8 +7,6 @@ namespace PaperModel.Formats;
 /// <summary>Maps one Hugging Face API item (a daily item with <c>paper</c>, or a paper object) to a <see cref="Paper"/>.</summary>
 internal sealed class HuggingFaceApiRecord
 {
-    private static readonly Uri PapersBase = new("https://huggingface.co/papers/", UriKind.Absolute);
-
     private readonly ProblemSink _sink;
 
     private HuggingFaceApiRecord(ProblemSink sink) => _sink = sink;
@@ -47,19 +45,18 @@ internal sealed class HuggingFaceApiRecord
 
         string id;
         ArxivId? arxivId = null;
-        var links = new List<PaperLink>();
+        List<PaperLink> links;
         if (ArxivId.TryParse(idText, out var parsed))
         {
             arxivId = parsed;
             id = parsed.WithoutVersion().ToString();
-            links.Add(new PaperLink(PaperLinkKinds.HuggingFace, new Uri(PapersBase, id)));
-            links.Add(new PaperLink(PaperLinkKinds.Abstract, parsed.AbsUrl));
-            links.Add(new PaperLink(PaperLinkKinds.Pdf, parsed.PdfUrl));
+            links = ArxivLinks.OnHuggingFace(parsed, withPdf: true);
         }
         else
         {
             id = idText.Trim();
-            if (Uri.TryCreate(PapersBase, Uri.EscapeDataString(id), out var page))
+            links = [];
+            if (Uri.TryCreate(ArxivLinks.HuggingFacePapers, Uri.EscapeDataString(id), out var page))
             {
                 links.Add(new PaperLink(PaperLinkKinds.HuggingFace, page));
             }

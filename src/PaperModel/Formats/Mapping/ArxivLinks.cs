@@ -1,8 +1,28 @@
 namespace PaperModel.Formats;
 
-/// <summary>The links every arXiv paper has: its abstract page, its PDF and, when it has DOIs, their resolver links.</summary>
+/// <summary>The one recipe for the links of an arXiv paper: its abstract page, its PDF, its DOIs and its Hugging Face page.</summary>
 internal static class ArxivLinks
 {
+    /// <summary>Where Hugging Face shows papers: <c>https://huggingface.co/papers/{id}</c>.</summary>
+    public static Uri HuggingFacePapers { get; } = new("https://huggingface.co/papers/", UriKind.Absolute);
+
+    /// <summary>The links of an arXiv paper listed on Hugging Face: its page there, its abstract page and, when asked, its PDF.</summary>
+    public static List<PaperLink> OnHuggingFace(ArxivId id, bool withPdf)
+    {
+        var links = new List<PaperLink>(4)
+        {
+            new(PaperLinkKinds.HuggingFace, new Uri(HuggingFacePapers, id.WithoutVersion().ToString())),
+            new(PaperLinkKinds.Abstract, id.AbsUrl),
+        };
+        if (withPdf)
+        {
+            links.Add(new PaperLink(PaperLinkKinds.Pdf, id.PdfUrl));
+        }
+
+        return links;
+    }
+
+    /// <summary>The links every arXiv paper has: its abstract page, its PDF and, when it has DOIs, their resolver links.</summary>
     public static IReadOnlyList<PaperLink> For(ArxivId id, string? doi)
     {
         var links = new List<PaperLink>(3)
@@ -22,7 +42,7 @@ internal static class ArxivLinks
             return;
         }
 
-        foreach (var one in doi.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var one in doi.Split(InputText.ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (Uri.TryCreate("https://doi.org/" + one, UriKind.Absolute, out var url))
             {

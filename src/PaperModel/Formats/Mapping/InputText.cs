@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -9,6 +10,9 @@ namespace PaperModel.Formats;
 /// </summary>
 internal static class InputText
 {
+    /// <summary>What separates the items of a space-separated list (categories, DOIs); one array, not one per call.</summary>
+    public static readonly char[] ListSeparators = [' ', '\t', '\n'];
+
     private static readonly string[] Rfc1123Formats = ["ddd, d MMM yyyy HH:mm:ss 'GMT'", "r", "d MMM yyyy HH:mm:ss 'GMT'"];
 
     /// <summary>
@@ -27,27 +31,41 @@ internal static class InputText
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(0, buffer, 0, text.Length);
+        var normalized = new string(buffer, 0, NormalizeWhitespace(buffer.AsSpan(0, text.Length)));
+        ArrayPool<char>.Shared.Return(buffer);
+        return normalized;
+    }
+
+    /// <summary><see cref="NormalizeWhitespace(string)"/> in place; returns the normalised length.</summary>
+    public static int NormalizeWhitespace(Span<char> text)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                // Never overtakes the reading position: each space written replaces at least one whitespace read.
+                text[length++] = ' ';
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            text[length++] = c;
         }
 
-        return builder.ToString();
+        return length;
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, deciding printable ASCII without the table.</summary>
+    public static bool IsWhiteSpace(char c) => c is <= ' ' or >= '\u0085' && char.IsWhiteSpace(c);
 
     /// <summary><see cref="NormalizeWhitespace(string)"/>, mapping <see langword="null"/> and blank text to <see langword="null"/>.</summary>
     public static string? NormalizeOptional(string? text)
@@ -59,6 +77,19 @@ internal static class InputText
 
         var normalized = NormalizeWhitespace(text);
         return normalized.Length == 0 ? null : normalized;
+    }
+
+    /// <summary>Input text as a message quotes it: at most <paramref name="max"/> characters (then <c>…</c>), control characters shown as <c>?</c>.</summary>
+    public static string Quote(string text, int max)
+    {
+        var shown = text.Length <= max ? text : text.Substring(0, max).TrimEnd() + "…";
+        var builder = new StringBuilder(shown.Length);
+        foreach (var c in shown)
+        {
+            builder.Append(char.IsControl(c) ? '?' : c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Parses an ISO 8601 / RFC 3339 date-time (<c>2026-05-30T00:00:00.000Z</c>, <c>2003-07-07T13:46:39-04:00</c>).</summary>
@@ -127,7 +158,7 @@ internal static class InputText
             return false;
         }
 
-        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]))
+        if (IsWhiteSpace(text[0]) || IsWhiteSpace(text[text.Length - 1]))
         {
             return true;
         }
@@ -135,7 +166,7 @@ internal static class InputText
         for (var i = 1; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsWhiteSpace(c) && (c != ' ' || text[i - 1] == ' '))
+            if (IsWhiteSpace(c) && (c != ' ' || text[i - 1] == ' '))
             {
                 return true;
             }

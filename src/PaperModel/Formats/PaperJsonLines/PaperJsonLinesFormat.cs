@@ -11,16 +11,14 @@ namespace PaperModel.Formats;
 /// Streams like <see cref="ArxivMetadataFormat"/>: one line at a time, blank lines ignored. A line that is not a paper
 /// object (invalid JSON, a wrong type, no <c>id</c> or <c>title</c>) is a problem PM1080 with its line, column and JSON
 /// path; a line longer than <see cref="PaperReadOptions.MaxRecordLength"/> is PM1081. Reading goes on with the next line.
+/// <para>The one instance is <see cref="PaperFormats.PaperJsonLines"/>.</para>
 /// </remarks>
 public sealed class PaperJsonLinesFormat : PaperFormat
 {
     /// <summary>The format's name, <c>paper-jsonl</c>.</summary>
-    public const string FormatName = "paper-jsonl";
+    internal const string FormatName = "paper-jsonl";
 
-    /// <summary>The shared instance.</summary>
-    public static PaperJsonLinesFormat Instance { get; } = new();
-
-    private PaperJsonLinesFormat()
+    internal PaperJsonLinesFormat()
         : base(FormatName, "PaperModel's own JSON Lines, one paper per line (the output of papers convert)")
     {
     }

@@ -16,6 +16,7 @@ internal static class ReadProblems
     public static readonly ReadProblem FileNotFound = new("PM1001", Error, "Input file not found", "the file does not exist.");
     public static readonly ReadProblem IsDirectory = new("PM1002", Error, "Input cannot be read", "it is a directory, not a file.");
     public static readonly ReadProblem Unreadable = IsDirectory with { MessageFormat = "the input cannot be read: {0}" };
+    public static readonly ReadProblem UnknownDocument = new("PM1003", Error, "Input is in no format the library reads", "{0}.");
     public static readonly ReadProblem CorruptGzip = new("PM1090", Error, "Gzip input is corrupt", "the gzip data is corrupt: {0}");
 
     // Daily Papers page text (PM1010-PM1029).
@@ -71,22 +72,22 @@ internal static class ReadProblems
     public static readonly ReadProblem PaperLineTooLong = new("PM1081", Error, "A line of the library's JSON Lines is longer than the limit", MetadataLineTooLong.MessageFormat);
 
     // arXiv OAI-PMH (PM1100-PM1119).
-    public static readonly ReadProblem OaiInvalidXml = new("PM1100", Error, "OAI-PMH input is not well-formed or safe XML", "The XML cannot be read: {0}");
-    public static readonly ReadProblem OaiNotAResponse = new("PM1101", Error, "The XML document is not an OAI-PMH response", "The document is not an OAI-PMH response: its root element is <{0}> in namespace '{1}', not <OAI-PMH> in '{2}'.");
-    public static readonly ReadProblem OaiError = new("PM1102", Error, "The OAI-PMH repository returned an error", "The OAI-PMH repository reported an error {0}: {1}.");
+    public static readonly ReadProblem OaiInvalidXml = new("PM1100", Error, "OAI-PMH XML cannot be read", "The XML cannot be read: {0}");
+    public static readonly ReadProblem OaiNotAResponse = new("PM1101", Error, "The document is not an OAI-PMH response", "The document is not an OAI-PMH response: its root element is <{0}> in namespace '{1}', not <OAI-PMH> in '{2}'.");
+    public static readonly ReadProblem OaiError = new("PM1102", Error, "The OAI-PMH repository reported an error", "The OAI-PMH repository reported an error {0}: {1}.");
     public static readonly ReadProblem OaiNoRecords = OaiError with { Severity = Warning, MessageFormat = "The OAI-PMH request matched no records ({0})." };
-    public static readonly ReadProblem OaiDeleted = new("PM1103", Warning, "An OAI-PMH record is deleted", "The record {0} is deleted (withdrawn from the repository); it has no metadata.");
-    public static readonly ReadProblem OaiNoMetadata = new("PM1104", Error, "An OAI-PMH record has no metadata, arXiv id or title", "The record {0} has no <metadata>.");
+    public static readonly ReadProblem OaiDeleted = new("PM1103", Warning, "The OAI-PMH record is deleted", "The record {0} is deleted (withdrawn from the repository); it has no metadata.");
+    public static readonly ReadProblem OaiNoMetadata = new("PM1104", Error, "The OAI-PMH record has no usable metadata", "The record {0} has no <metadata>.");
     public static readonly ReadProblem OaiNoId = OaiNoMetadata with { MessageFormat = "The record {0} has no arXiv id without version (found '{1}')." };
     public static readonly ReadProblem OaiNoTitle = OaiNoMetadata with { MessageFormat = "The record {0} has no title." };
-    public static readonly ReadProblem OaiUnknownMetadata = new("PM1105", Error, "An OAI-PMH record has metadata in another format", "The record {0} has metadata <{1}> in namespace '{2}'; only arXivRaw, arXiv and oai_dc are read.");
-    public static readonly ReadProblem OaiBadVersion = new("PM1106", Warning, "An OAI-PMH version or date could not be used", "A version of {0} is labelled '{1}', not vN; it was left out.");
+    public static readonly ReadProblem OaiUnknownMetadata = new("PM1105", Error, "The OAI-PMH metadata format is not read", "The record {0} has metadata <{1}> in namespace '{2}'; only arXivRaw, arXiv and oai_dc are read.");
+    public static readonly ReadProblem OaiBadVersion = new("PM1106", Warning, "A value in an OAI-PMH record was left out", "A version of {0} is labelled '{1}', not vN; it was left out.");
     public static readonly ReadProblem OaiBadDate = OaiBadVersion with { MessageFormat = "{0} is '{1}', which is not a date; it was left out." };
 
     /// <summary>Every descriptor, by code.</summary>
     public static IReadOnlyList<ReadProblem> All { get; } =
     [
-        FileNotFound, IsDirectory, Unreadable,
+        FileNotFound, IsDirectory, Unreadable, UnknownDocument,
         NoPapers, TitleWithoutAbstract, AbstractWithoutTitle, NotADay, BadDate, PageLineTooLong, DetailsWithoutPaper, AbstractCut, BinaryText, InvalidUtf8,
         ApiInvalidJson, ApiItemInvalidJson, ApiNotArrayOrObject, ApiWrongType, ApiNotWholeNumber, ApiMissingId, ApiMissingTitle, ApiMissingAuthorName, ApiTokenTooLong, ApiItemTooLong, ApiBadUrl, ApiBadDate,
         AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomNotAFeed,

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace PaperModel.Formats;
@@ -31,6 +32,9 @@ internal static class FormatDetector
     private static readonly string[] ArxivMetadataKeys =
         ["submitter", "authors_parsed", "versions", "update_date", "journal-ref", "report-no", "license", "comments", "doi"];
 
+    // Keys every paper-like record has: an object with one of them is left to the readers, which report what is missing.
+    private static readonly string[] CommonKeys = ["id", "title", "authors", "abstract", "categories"];
+
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
@@ -43,23 +47,12 @@ internal static class FormatDetector
     /// <summary>Names the format of an input from its first bytes, or <see langword="null"/>.</summary>
     public static string? Detect(ReadOnlySpan<byte> head)
     {
-        if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
-        {
-            head = head.Slice(3);
-        }
-
-        var start = 0;
-        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            start++;
-        }
-
-        if (start == head.Length)
+        head = Content(head);
+        if (head.IsEmpty)
         {
             return null;
         }
 
-        head = head.Slice(start);
         return head[0] switch
         {
             (byte)'<' => RootElement(head) switch
@@ -72,6 +65,89 @@ internal static class FormatDetector
             (byte)'{' => DetectObject(head),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// When the input is markup, or a JSON object, that no format reads, says what it is (the message of the one PM1003
+    /// problem that replaces reading it); otherwise <see langword="null"/>. Page text is never markup or JSON.
+    /// </summary>
+    public static string? DescribeUnreadable(ReadOnlySpan<byte> head)
+    {
+        head = Content(head);
+        if (head.IsEmpty)
+        {
+            return null;
+        }
+
+        if (head[0] == (byte)'<')
+        {
+            var root = RootElement(head);
+            return root switch
+            {
+                "feed" or "entry" or "OAI-PMH" => null,
+                null => "this is markup, but no root element was found in its first bytes; no format reads it",
+                _ when root.Equals("html", StringComparison.OrdinalIgnoreCase) =>
+                    "this is HTML (a saved web page), which no format reads: copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
+                "rss" => "root element <rss>: an RSS feed, which no format reads; fetch the same papers from the arXiv API with 'papers fetch arxiv'",
+                _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>)",
+            };
+        }
+
+        return head[0] == (byte)'{' ? DescribeObject(head) : null;
+    }
+
+    // The input after an optional UTF-8 byte order mark and white space.
+    private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        {
+            head = head.Slice(3);
+        }
+
+        var start = 0;
+        while (start < head.Length && head[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+
+        return head.Slice(start);
+    }
+
+    // A recorded HTTP response, or a whole object none of whose top-level keys any format knows.
+    private static string? DescribeObject(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        var keys = new List<string>();
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    var key = reader.GetString()!;
+                    if (PaperJsonKeys.Contains(key) || HuggingFaceKeys.Contains(key) || ArxivMetadataKeys.Contains(key) || CommonKeys.Contains(key))
+                    {
+                        return null;
+                    }
+
+                    keys.Add(key);
+                    if (keys.Contains("status_code") && (keys.Contains("body") || keys.Contains("url")))
+                    {
+                        return "this is a recorded HTTP response ({\"url\", \"status_code\", \"body\"}): the document is the string in \"body\"; save that string to a file and read the file";
+                    }
+                }
+                else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+                {
+                    return $"a JSON object with the keys {string.Join(", ", keys.Take(8).Select(static k => "\"" + k + "\""))}, none of which a format reads (hf-api-json, arxiv-metadata-jsonl, paper-jsonl)";
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON: the format chosen by layout reports the error with its position.
+        }
+
+        return null;
     }
 
     private static string? RootElement(ReadOnlySpan<byte> head)
@@ -102,10 +178,7 @@ internal static class FormatDetector
             var name = head.Slice(at, nameEnd - at);
             var colon = name.IndexOf((byte)':');
             var local = colon >= 0 ? name.Slice(colon + 1) : name;
-            return local.SequenceEqual("feed"u8) ? "feed"
-                : local.SequenceEqual("entry"u8) ? "entry"
-                : local.SequenceEqual("OAI-PMH"u8) ? "OAI-PMH"
-                : null;
+            return local.IsEmpty ? null : Encoding.UTF8.GetString(local.ToArray());
         }
 
         return null;

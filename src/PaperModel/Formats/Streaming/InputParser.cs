@@ -84,6 +84,15 @@ internal sealed class InputParser : RecordParser
                         return ReadStep.NeedMore;
                     }
 
+                    // Markup or JSON that no format reads is one problem saying what it is, never read as page text.
+                    if (_format is null && FormatDetector.DescribeUnreadable(_head!.Bytes) is { } what)
+                    {
+                        Sink.ReportAt(ReadProblems.UnknownDocument, 1, 1, what);
+                        _head = null;
+                        _phase = Phase.Done;
+                        continue;
+                    }
+
                     var format = _format ?? PaperFormats.Detect(_head!.Bytes);
                     var input = _head is null ? _input! : Own(_head.Replay());
                     _head = null;
@@ -134,24 +143,23 @@ internal sealed class InputParser : RecordParser
 
     private bool TryOpenFile()
     {
-        try
+        if (InputFile.TryOpen(_path!, FileBufferSize, _fileOptions, out var failure, out var error) is { } file)
         {
-            if (Directory.Exists(_path))
-            {
-                Sink.ReportAt(ReadProblems.IsDirectory, 0, 0);
-                return false;
-            }
-
-            _input = Own(new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, _fileOptions));
+            _input = Own(file);
             return true;
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+
+        switch (failure)
         {
-            Sink.ReportAt(ReadProblems.FileNotFound, 0, 0);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            RecordDriver.ReportInputFailure(Sink, ex);
+            case InputFileFailure.Missing:
+                Sink.ReportAt(ReadProblems.FileNotFound, 0, 0);
+                break;
+            case InputFileFailure.Directory:
+                Sink.ReportAt(ReadProblems.IsDirectory, 0, 0);
+                break;
+            default:
+                RecordDriver.ReportInputFailure(Sink, error!);
+                break;
         }
 
         return false;

@@ -7,14 +7,14 @@ namespace PaperModel.Formats;
 /// The base of the XML formats: frames the record elements of a document node by node. <see cref="Fill"/> advances
 /// an <see cref="XmlReader"/> by one node (synchronously or asynchronously; the reader prohibits DTDs and resolves
 /// nothing), and <see cref="Next"/> builds the current record as an <see cref="XElement"/> from the nodes, so no read
-/// happens outside a fill. A format says which root it accepts (<see cref="AcceptsRoot"/>), which elements are its
-/// records (<see cref="IsRecord"/>) and how one maps (<see cref="MapRecord"/>). An XML error ends the reading with the
-/// format's problem (<see cref="InvalidXml"/>) and keeps the records before it.
+/// happens outside a fill. A format describes its root, its record elements and its mapping in an
+/// <see cref="XmlRecordShape"/>. An XML error ends the reading with the format's problem and keeps the records before it.
 /// </summary>
-internal abstract class XmlRecordParser : RecordParser
+internal sealed class XmlRecordParser : RecordParser
 {
     private static readonly XNamespace XmlnsNamespace = XNamespace.Xmlns;
 
+    private readonly XmlRecordShape _shape;
     private readonly XmlReader _reader;
     private readonly IXmlLineInfo _lineInfo;
     private readonly Stack<XElement> _open = new();
@@ -29,18 +29,13 @@ internal abstract class XmlRecordParser : RecordParser
     private XmlException? _error;
     private string? _text;
 
-    protected XmlRecordParser(Stream stream, ProblemSink sink)
+    public XmlRecordParser(Stream stream, ProblemSink sink, XmlRecordShape shape)
         : base(sink)
     {
+        _shape = shape;
         _reader = XmlReader.Create(stream, CreateSettings());
         _lineInfo = (IXmlLineInfo)_reader;
     }
-
-    /// <summary>The problem that reports XML that cannot be read; its argument is the reader's message.</summary>
-    protected abstract ReadProblem InvalidXml { get; }
-
-    /// <summary>Where the reader is (for problems about the node it is on).</summary>
-    protected IXmlLineInfo Position => _lineInfo;
 
     /// <summary>
     /// The XML settings of every XML format: no DTD (so no entity-expansion "XML bomb"), no resolver, no external
@@ -69,7 +64,7 @@ internal abstract class XmlRecordParser : RecordParser
                 _done = true;
                 Sink.Record = _recordNumber + 1;
                 Sink.ReportAt(
-                    InvalidXml,
+                    _shape.InvalidXml,
                     error.LineNumber > 0 ? error.LineNumber : _lineInfo.LineNumber,
                     error.LineNumber > 0 ? error.LinePosition : _lineInfo.LinePosition,
                     error.Message);
@@ -98,14 +93,14 @@ internal abstract class XmlRecordParser : RecordParser
         }
     }
 
-    public sealed override Paper? Map()
+    public override Paper? Map()
     {
         var record = _record!;
         _record = null;
-        return MapRecord(record);
+        return _shape.Map(record, Sink);
     }
 
-    public sealed override void Fill()
+    public override void Fill()
     {
         try
         {
@@ -119,7 +114,7 @@ internal abstract class XmlRecordParser : RecordParser
         }
     }
 
-    public sealed override async ValueTask FillAsync(CancellationToken cancellationToken)
+    public override async ValueTask FillAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -137,18 +132,6 @@ internal abstract class XmlRecordParser : RecordParser
 
     public override void Dispose() => _reader.Dispose();
 
-    /// <summary>Whether the root element at the reader is the format's; when not, reports why (at <see cref="Position"/>).</summary>
-    protected abstract bool AcceptsRoot(XmlReader reader);
-
-    /// <summary>Whether the element at the reader (at any depth outside a record) starts a record.</summary>
-    protected abstract bool IsRecord(XmlReader reader);
-
-    /// <summary>Whether a record element is numbered as a record (problems of the others carry no record number).</summary>
-    protected virtual bool IsNumbered(XElement record) => true;
-
-    /// <summary>Maps a record element, reporting to <see cref="RecordParser.Sink"/> (problems point at its start tag).</summary>
-    protected abstract Paper? MapRecord(XElement record);
-
     // At the first content node: the root must be the format's. False when it is not.
     private bool CheckRoot()
     {
@@ -160,19 +143,20 @@ internal abstract class XmlRecordParser : RecordParser
         }
 
         _rootChecked = true;
-        if (AcceptsRoot(_reader))
+        if (_reader.NodeType == XmlNodeType.Element && _reader.NamespaceURI == _shape.Namespace && Array.IndexOf(_shape.RootNames, _reader.LocalName) >= 0)
         {
             return true;
         }
 
         _done = true;
+        Sink.ReportAt(_shape.WrongRoot, _lineInfo.LineNumber, _lineInfo.LinePosition, _reader.Name, _reader.NamespaceURI, _shape.Namespace);
         return false;
     }
 
     // Outside a record: a record's start tag starts one. True when it is already complete (<entry/>).
     private bool StartRecord()
     {
-        if (_reader.NodeType != XmlNodeType.Element || !IsRecord(_reader))
+        if (_reader.NodeType != XmlNodeType.Element || _reader.NamespaceURI != _shape.Namespace || Array.IndexOf(_shape.RecordNames, _reader.LocalName) < 0)
         {
             return false;
         }
@@ -234,7 +218,25 @@ internal abstract class XmlRecordParser : RecordParser
 
     private ReadStep CompleteRecord()
     {
-        Sink.BeginRecord(IsNumbered(_record!) ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
+        var numbered = _record!.Name.LocalName != _shape.UnnumberedName;
+        Sink.BeginRecord(numbered ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
         return ReadStep.Record;
     }
 }
+
+/// <summary>What the records of an XML format are.</summary>
+/// <param name="Namespace">The namespace of the root and the record elements.</param>
+/// <param name="RootNames">The root elements the format accepts.</param>
+/// <param name="RecordNames">The record elements (at any depth outside a record).</param>
+/// <param name="InvalidXml">XML that cannot be read; its argument is the reader's message.</param>
+/// <param name="WrongRoot">Another root; its arguments are the root's name, its namespace and <paramref name="Namespace"/>.</param>
+/// <param name="Map">Maps a record element, reporting to the sink (problems point at its start tag).</param>
+/// <param name="UnnumberedName">A record element not counted as a record (its problems carry no record number).</param>
+internal sealed record XmlRecordShape(
+    string Namespace,
+    string[] RootNames,
+    string[] RecordNames,
+    ReadProblem InvalidXml,
+    ReadProblem WrongRoot,
+    Func<XElement, ProblemSink, Paper?> Map,
+    string? UnnumberedName = null);

@@ -5,10 +5,11 @@ using PaperModel.Testing;
 namespace PaperModel.Tests.Classification;
 
 /// <summary>
-/// The classifier of the generated <see cref="Topics"/> class (generated token lookup) against a classifier built at run
-/// time from the same taxonomy file (hash-table lookup): identical results on every paper of every sample file.
+/// The classifier of the generated <see cref="DefaultTopics"/> class (its taxonomy built from the data the generator emitted)
+/// against a classifier of the same taxonomy file loaded at run time: identical results on every paper of every sample
+/// file.
 /// </summary>
-public class GeneratedMatcherTests
+public class GeneratedTaxonomyTests
 {
     public static TheoryData<string> SampleFiles()
     {
@@ -26,14 +27,14 @@ public class GeneratedMatcherTests
 
     [Theory]
     [MemberData(nameof(SampleFiles))]
-    public void Generated_and_runtime_matchers_agree_on_every_paper(string sample)
+    public void Generated_and_loaded_taxonomies_classify_every_paper_alike(string sample)
     {
         var runtime = new Classifier(SeedLabelTests.LoadDefault());
         var papers = PaperReader.ReadFile(RepoPaths.Sample(sample)).Papers;
 
         foreach (var paper in papers)
         {
-            Describe(Topics.Classifier.Classify(paper)).Should().Be(Describe(runtime.Classify(paper)), paper.Title);
+            Describe(DefaultTopics.Classifier.Classify(paper)).Should().Be(Describe(runtime.Classify(paper)), paper.Title);
         }
     }
 
@@ -51,7 +52,7 @@ public class GeneratedMatcherTests
             var words = papers[random.Next(papers.Count)].Abstract.Split(' ');
             var start = random.Next(words.Length);
             var text = string.Join(' ', words.Skip(start).Take(random.Next(5, 60)));
-            var generated = Topics.Classifier.Classify(title, text);
+            var generated = DefaultTopics.Classifier.Classify(title, text);
             assigned += generated.Topics.Count;
             Describe(generated).Should().Be(Describe(runtime.Classify(title, text)));
         }
@@ -64,9 +65,9 @@ public class GeneratedMatcherTests
     {
         var loaded = SeedLabelTests.LoadDefault();
 
-        Topics.Taxonomy.Topics.Select(t => (t.Path, t.Phrases.Count, t.Vetoes.Count))
+        DefaultTopics.Taxonomy.Topics.Select(t => (t.Path, t.Phrases.Count, t.Vetoes.Count))
             .Should().Equal(loaded.Topics.Select(t => (t.Path, t.Phrases.Count, t.Vetoes.Count)));
-        Topics.Classifier.Taxonomy.Should().BeSameAs(Topics.Taxonomy);
+        DefaultTopics.Classifier.Taxonomy.Should().BeSameAs(DefaultTopics.Taxonomy);
     }
 
     private static string Describe(PaperClassification result) =>

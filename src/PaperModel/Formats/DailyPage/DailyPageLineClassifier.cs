@@ -3,100 +3,15 @@ using System.Text.RegularExpressions;
 
 namespace PaperModel.Formats.DailyPage;
 
-/// <summary>What one line of a copied Daily Papers page is.</summary>
-internal enum LineKind
-{
-    /// <summary>Empty or whitespace only.</summary>
-    Blank,
-
-    /// <summary>Text: part of a title, an abstract or an organization/submitter line.</summary>
-    Text,
-
-    /// <summary>A Markdown heading holding a title (<c>### [Title](url)</c>).</summary>
-    Title,
-
-    /// <summary>A date (<c>Jul 30</c>, <c>Feb 27, 2025</c>), possibly with a comment count glued to it.</summary>
-    Date,
-
-    /// <summary>A line that looks like a date but is not one (<c>Jul 32</c>).</summary>
-    BadDate,
-
-    /// <summary>A bare count: upvotes, comments or stars depending on what precedes it (<c>-</c> is zero).</summary>
-    Count,
-
-    /// <summary>An author count (<c>3 authors</c>).</summary>
-    Authors,
-
-    /// <summary>An organization shown on a card (a link to a Hugging Face organization).</summary>
-    Organization,
-
-    /// <summary>The <c>·</c> separator between the author/organization and the date of a card.</summary>
-    Separator,
-
-    /// <summary><c>Submitted by</c>, with or without the name on the same line.</summary>
-    SubmittedBy,
-
-    /// <summary><c>GitHub</c>, with or without the star count on the same line.</summary>
-    GitHub,
-
-    /// <summary>A link target on its own line, or an <c>arxiv:ID</c> line.</summary>
-    Url,
-
-    /// <summary>The label <c>AI-generated summary</c> that follows an AI summary on a paper page.</summary>
-    AiSummaryLabel,
-
-    /// <summary>The start of a link whose text follows on the next lines (<c>[</c>).</summary>
-    LinkOpen,
-
-    /// <summary>The end of a link whose text was on the previous lines (<c>](url)</c>, <c>][33]</c>).</summary>
-    LinkClose,
-
-    /// <summary>Page furniture: header, menus, buttons, footers, images.</summary>
-    Ignored,
-}
-
-/// <summary>One classified piece of a line. A line gives one piece, or two when link text and its end share the line.</summary>
-internal sealed class PageLine
-{
-    public PageLine(LineKind kind, string text, int column)
-    {
-        Kind = kind;
-        Text = text;
-        Column = column;
-    }
-
-    public LineKind Kind { get; }
-
-    /// <summary>The text (for <see cref="LineKind.Text"/>, <see cref="LineKind.Title"/>, names), with wrap markers removed.</summary>
-    public string Text { get; }
-
-    /// <summary>The 1-based column where the piece starts.</summary>
-    public int Column { get; }
-
-    /// <summary>A count (upvotes, comments, authors, stars), when the line has one.</summary>
-    public int? Count { get; init; }
-
-    /// <summary>A comment count glued to a date line.</summary>
-    public int? Comments { get; init; }
-
-    /// <summary>Month, day and year (0 when the line shows none) of a date line.</summary>
-    public (int Month, int Day, int Year) Date { get; init; }
-
-    /// <summary>A URL or id the line links to.</summary>
-    public string? Url { get; init; }
-
-    /// <summary>Whether the text ends with a line-wrap marker (<c>\</c>), so the next line continues it.</summary>
-    public bool Continues { get; init; }
-}
-
-/// <summary>Classifies the lines of a copied Daily Papers page. Stateless and thread-safe.</summary>
-internal static class DailyPageLines
+/// <summary>
+/// Classifies the lines of a copied Daily Papers page into <see cref="LineKind"/>s: the page furniture and line
+/// shapes here, dates in <c>DailyPageLineClassifier.Dates.cs</c>, Markdown links and wrap markers in
+/// <c>DailyPageLineClassifier.Markdown.cs</c>. Stateless and thread-safe.
+/// </summary>
+internal static partial class DailyPageLineClassifier
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
-
-    private static readonly string[] MonthNames =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    private static TimeSpan Timeout => TimeSpan.FromSeconds(1);
 
     // Exact lines that are page furniture (header, menus, buttons, footer), compared after list markers are removed.
     private static readonly HashSet<string> Furniture = new(StringComparer.Ordinal)
@@ -107,14 +22,6 @@ internal static class DailyPageLines
         "About", "Jobs", "Website", "Models", "Datasets", "Spaces", "Docs", "Pricing", "Enterprise", "Log In", "Sign Up",
         "Copy link", "Share", "Collections", "Cite", "Get this paper in your agent:", "Search", ",",
     };
-
-    private static readonly Regex DateLine = new(
-        @"^(Published on\s+)?(?<month>[A-Za-z]{3,9})\.?\s+(?<day>\d{1,2})(,?\s+(?<year>\d{4}))?\s*(?<rest>.*)$",
-        Options, Timeout);
-
-    // What may follow a date on the same line: a comment count, as a Markdown or reference link or bare.
-    private static readonly Regex CommentsAfterDate = new(
-        @"^(\[\s*(?<n>\d+)\s*\](\([^)]*\)|\[\d+\])|(?<n>\d+)\s+comments?)$", Options, Timeout);
 
     private static readonly Regex CountLine = new(@"^(?<n>\d{1,3}(,\d{3})+|\d+(\.\d+)?)(?<k>[kK])?$", Options, Timeout);
     private static readonly Regex BracketCountLine = new(@"^\[-\]\s*(?<n>\d+|-)$", Options, Timeout);
@@ -131,9 +38,6 @@ internal static class DailyPageLines
     private static readonly Regex PaperRank = new(@"^#\d+\s+Paper of the (day|week|month)$", Options, Timeout);
     private static readonly Regex UpvoteDelta = new(@"^\+\d+$", Options, Timeout);
     private static readonly Regex LinkCloseTail = new(@"\](\((?<url>[^()\s]*)\)|\[(?<ref>\d+)\])$", Options, Timeout);
-    private static readonly Regex Images = new(@"!\[[^\]]*\]\([^)]*\)", Options, Timeout);
-    private static readonly Regex LeadingImageLabel = new(@"^\s*\[[^\[\]]*\]\s+(?=\S)", Options, Timeout);
-    private static readonly Regex MidLineWrapMarker = new(@"\\{1,2}\s{2,}", Options, Timeout);
 
     /// <summary>Classifies a line (already known not to be too long). Returns one or two pieces.</summary>
     public static IReadOnlyList<PageLine> Classify(string line)
@@ -169,22 +73,6 @@ internal static class DailyPageLines
         }
 
         return [ClassifyContent(text, column)];
-    }
-
-    private static bool ClosesMoreThanOpens(string text)
-    {
-        var balance = 0;
-        foreach (var c in text)
-        {
-            balance += c switch
-            {
-                '[' => 1,
-                ']' => -1,
-                _ => 0,
-            };
-        }
-
-        return balance < 0;
     }
 
     private static PageLine ClassifyContent(string text, int column)
@@ -265,7 +153,7 @@ internal static class DailyPageLines
         if (CountLine.IsMatch(inner.Trim()) || inner.Trim() == "-")
         {
             var counted = Count(inner.Trim(), null, column + 1);
-            return IsCommentsUrl(url)
+            return DailyPageUrls.IsComments(url)
                 ? new PageLine(LineKind.Count, inner, column + 1) { Count = counted.Count, Url = url, Comments = counted.Count }
                 : counted;
         }
@@ -280,7 +168,7 @@ internal static class DailyPageLines
             return new PageLine(LineKind.Ignored, visible, column);
         }
 
-        if (IsOrganizationUrl(url) || inner.StartsWith("[", StringComparison.Ordinal) || inner.StartsWith("![", StringComparison.Ordinal))
+        if (DailyPageUrls.IsOrganization(url) || inner.StartsWith("[", StringComparison.Ordinal) || inner.StartsWith("![", StringComparison.Ordinal))
         {
             return new PageLine(LineKind.Organization, visible, column) { Url = url };
         }
@@ -357,93 +245,6 @@ internal static class DailyPageLines
         return new PageLine(LineKind.Text, body, column) { Continues = continues };
     }
 
-    private static PageLine? TryClassifyDate(string text, int column)
-    {
-        var match = DateLine.Match(text);
-        if (!match.Success)
-        {
-            return LooksLikeDate(text) ? new PageLine(LineKind.BadDate, text, column) : null;
-        }
-
-        var month = MonthNumber(match.Groups["month"].Value);
-        if (month == 0)
-        {
-            return null;
-        }
-
-        var rest = match.Groups["rest"].Value;
-        int? comments = null;
-        if (rest.Length > 0)
-        {
-            var glued = CommentsAfterDate.Match(rest);
-            if (!glued.Success)
-            {
-                return LooksLikeDate(text) ? new PageLine(LineKind.BadDate, text, column) : null;
-            }
-
-            comments = ParseInt(glued.Groups["n"].Value);
-        }
-
-        var day = ParseInt(match.Groups["day"].Value);
-        var year = match.Groups["year"].Success ? ParseInt(match.Groups["year"].Value) : 0;
-        if (day < 1 || day > (year == 0 ? MaxDay(month) : DateTime.DaysInMonth(year, month)) || (year != 0 && year < 1900))
-        {
-            return new PageLine(LineKind.BadDate, text, column);
-        }
-
-        return new PageLine(LineKind.Date, text, column) { Date = (month, day, year), Comments = comments };
-    }
-
-    // A short line that starts with a month name and has a digit: meant as a date ("Jul 32", "Jul 3O", "Feb 30").
-    private static bool LooksLikeDate(string text)
-    {
-        if (text.Length > 20)
-        {
-            return false;
-        }
-
-        var space = text.IndexOf(' ');
-        if (space < 3 || MonthNumber(text.Substring(0, space).TrimEnd('.')) == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (c is >= '0' and <= '9')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int MonthNumber(string name)
-    {
-        if (name.Length < 3)
-        {
-            return 0;
-        }
-
-        var lower = name.ToLowerInvariant();
-        for (var i = 0; i < MonthNames.Length; i++)
-        {
-            if (lower.StartsWith(MonthNames[i], StringComparison.Ordinal))
-            {
-                var full = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(i + 1).ToLowerInvariant();
-                if (lower.Length == 3 || full.StartsWith(lower, StringComparison.Ordinal) || lower == "sept")
-                {
-                    return i + 1;
-                }
-            }
-        }
-
-        return 0;
-    }
-
-    private static int MaxDay(int month) => month == 2 ? 29 : DateTime.DaysInMonth(2001, month);
-
     private static PageLine Count(string text, int? comments, int column) =>
         new(LineKind.Count, text, column) { Count = text == "-" ? 0 : ParseCount(CountDigits(text, out var k), k), Comments = comments };
 
@@ -477,95 +278,4 @@ internal static class DailyPageLines
     private static string StripListMarker(string text) =>
         text.Length > 2 && text[0] is '-' or '*' && text[1] == ' ' ? text.Substring(2).TrimStart() : text;
 
-    internal static bool IsCommentsUrl(string? url) => url is not null && url.EndsWith("#community", StringComparison.Ordinal);
-
-    /// <summary>Whether a URL points into huggingface.co (a link target of the page rather than a URL in an abstract).</summary>
-    internal static bool IsHuggingFaceUrl(string? url) =>
-        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Host.Equals("huggingface.co", StringComparison.OrdinalIgnoreCase) || uri.Host.EndsWith(".huggingface.co", StringComparison.OrdinalIgnoreCase));
-
-    // https://huggingface.co/occ-ai (one path segment that is not a site section) is an organization or user.
-    internal static bool IsOrganizationUrl(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.Host.EndsWith("huggingface.co", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var path = uri.AbsolutePath.Trim('/');
-        return path.Length > 0 && path.IndexOf('/') < 0 && path is not ("papers" or "login" or "models" or "datasets" or "spaces");
-    }
-
-    /// <summary>Splits a whole-line Markdown or reference link <c>[text](url)</c> / <c>[text][12]</c>, allowing nested brackets in the text.</summary>
-    private static bool TrySplitLink(string text, out string inner, out string? url)
-    {
-        inner = string.Empty;
-        url = null;
-        if (text.Length < 3 || text[0] != '[')
-        {
-            return false;
-        }
-
-        var depth = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length && text[i + 1] is '[' or ']')
-            {
-                i++;
-                continue;
-            }
-
-            if (c == '[')
-            {
-                depth++;
-            }
-            else if (c == ']' && --depth == 0)
-            {
-                var tail = text.Substring(i + 1);
-                if (tail.Length >= 2 && tail[0] == '(' && tail[tail.Length - 1] == ')')
-                {
-                    url = tail.Substring(1, tail.Length - 2).Trim();
-                }
-                else if (!(tail.Length >= 3 && tail[0] == '[' && tail[tail.Length - 1] == ']'))
-                {
-                    return false;
-                }
-
-                inner = text.Substring(1, i - 1).Trim();
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The text a reader sees: images and text-mode image labels dropped, a whole-line link replaced by its text.</summary>
-    private static string VisibleText(string text)
-    {
-        if (text.IndexOf('[') < 0)
-        {
-            return text.Trim();
-        }
-
-        var visible = LeadingImageLabel.Replace(Images.Replace(text, string.Empty), string.Empty).Trim();
-        return TrySplitLink(visible, out var inner, out _) ? inner : visible;
-    }
-
-    /// <summary>
-    /// Removes line-wrap markers: a trailing <c>\</c> or <c>\\</c> (the next line continues this one) and a <c>\</c>
-    /// followed by several spaces inside a line (a wrap joined into one line). <c>\%</c> and LaTeX macros stay.
-    /// </summary>
-    private static string RemoveWrapMarkers(string text, out bool continues)
-    {
-        continues = false;
-        var trimmed = text;
-        if (trimmed.EndsWith("\\", StringComparison.Ordinal))
-        {
-            continues = true;
-            trimmed = trimmed.TrimEnd('\\').TrimEnd();
-        }
-
-        return trimmed.IndexOf('\\') >= 0 ? MidLineWrapMarker.Replace(trimmed, " ") : trimmed;
-    }
 }

@@ -1,0 +1,153 @@
+namespace PaperModel.Common.Matching;
+
+/// <summary>
+/// Every form a text token may take to match a vocabulary token: the token itself and its regular plurals
+/// (<see cref="PluralForms.FormsOf"/>), decided once per vocabulary token when the tables are built, so a text token
+/// is looked up once. An open-addressing hash table over the folded forms; a form lists the (vocabulary id, plural
+/// suffix) pairs it stands for, in suffix order (one pair almost always; <c>LOSSES</c> could be both <c>LOSSE</c>+s
+/// and <c>LOSS</c>+es).
+/// </summary>
+internal sealed class TokenForms
+{
+    private readonly int[] _slots;
+    private readonly int _shift;
+    private readonly uint[] _hashes;
+    private readonly string[] _texts;
+    private readonly int[] _candidateOffsets;
+    private readonly int[] _candidateIds;
+    private readonly PluralSuffix[] _candidateSuffixes;
+    private readonly bool[] _startsEntries;
+
+    /// <summary>Builds the forms of <paramref name="vocabulary"/> (folded tokens, ids are indexes).</summary>
+    /// <param name="vocabulary">The folded vocabulary.</param>
+    /// <param name="startsEntries">Per vocabulary id, whether some phrase variant starts with that token.</param>
+    public TokenForms(string[] vocabulary, bool[] startsEntries)
+    {
+        var byText = new Dictionary<string, List<(int Id, PluralSuffix Suffix)>>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        for (var id = 0; id < vocabulary.Length; id++)
+        {
+            foreach (var (form, suffix) in PluralForms.FormsOf(vocabulary[id]))
+            {
+                if (!byText.TryGetValue(form, out var list))
+                {
+                    byText.Add(form, list = []);
+                    texts.Add(form);
+                }
+
+                list.Add((id, suffix));
+            }
+        }
+
+        _texts = [.. texts];
+        _hashes = new uint[_texts.Length];
+        _candidateOffsets = new int[_texts.Length + 1];
+        _startsEntries = new bool[_texts.Length];
+        var ids = new List<int>();
+        var suffixes = new List<PluralSuffix>();
+        var bits = 4;
+        while (1 << bits < _texts.Length * 4)
+        {
+            bits++;
+        }
+
+        _shift = 32 - bits;
+        _slots = new int[1 << bits];
+        for (var form = 0; form < _texts.Length; form++)
+        {
+            var text = _texts[form];
+            foreach (var (id, suffix) in byText[text].OrderBy(static c => c.Suffix))
+            {
+                ids.Add(id);
+                suffixes.Add(suffix);
+                _startsEntries[form] |= startsEntries[id];
+            }
+
+            _candidateOffsets[form + 1] = ids.Count;
+            var hash = 0u;
+            foreach (var c in text)
+            {
+                hash = Step(hash, c);
+            }
+
+            _hashes[form] = hash;
+            var slot = Slot(hash);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & (_slots.Length - 1);
+            }
+
+            _slots[slot] = form + 1;
+        }
+
+        _candidateIds = [.. ids];
+        _candidateSuffixes = [.. suffixes];
+        MaxLength = _texts.Length == 0 ? 0 : _texts.Max(static t => t.Length);
+    }
+
+    /// <summary>The length of the longest form; longer text tokens match nothing.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>One step of the token hash over folded UTF-16 units (the scanner computes it while it reads a token).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint Step(uint hash, char folded) => ((hash << 5) | (hash >> 27)) ^ folded;
+
+    /// <summary>
+    /// Finds the form of the text token <c>text[start..start+length]</c>, whose folded units hash to
+    /// <paramref name="hash"/>; returns its index or -1.
+    /// </summary>
+    public int Find(string text, int start, int length, uint hash)
+    {
+        var mask = _slots.Length - 1;
+        var slot = Slot(hash);
+        int entry;
+        while ((entry = _slots[slot]) != 0)
+        {
+            var form = entry - 1;
+            if (_hashes[form] == hash && SameFolded(text, start, length, _texts[form]))
+            {
+                return form;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether some phrase variant starts with a vocabulary token that <paramref name="form"/> stands for.</summary>
+    public bool StartsEntries(int form) => _startsEntries[form];
+
+    /// <summary>The range of <paramref name="form"/>'s (vocabulary id, suffix) pairs for <see cref="CandidateId"/> and <see cref="CandidateSuffix"/>.</summary>
+    public void Candidates(int form, out int start, out int end)
+    {
+        start = _candidateOffsets[form];
+        end = _candidateOffsets[form + 1];
+    }
+
+    /// <summary>The vocabulary id of a candidate.</summary>
+    public int CandidateId(int candidate) => _candidateIds[candidate];
+
+    /// <summary>The plural suffix the text token carries beyond that vocabulary token.</summary>
+    public PluralSuffix CandidateSuffix(int candidate) => _candidateSuffixes[candidate];
+
+    private static bool SameFolded(string text, int start, int length, string form)
+    {
+        if (form.Length != length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < length; k++)
+        {
+            if (TextTokens.Fold(text[start + k]) != form[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int Slot(uint hash) => (int)((hash * 0x9E3779B1u) >> _shift);
+}

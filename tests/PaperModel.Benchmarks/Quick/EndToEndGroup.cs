@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using PaperModel.Testing;
+
+namespace PaperModel.Benchmarks.Quick;
+
+/// <summary>
+/// Whole processes on generated arXiv metadata JSON Lines: <c>papers classify --output jsonl</c> against the bare
+/// <see cref="System.Text.Json.Utf8JsonReader"/> walk and against the program a user would write without the library
+/// (both in <c>tests/benchmarks/Baselines</c>); MB/s and peak memory, which must stay flat in the input size.
+/// </summary>
+public sealed class EndToEndGroup : IQuickGroup
+{
+    private const int Rounds = 3;
+
+    /// <inheritdoc/>
+    public string Name => "end-to-end";
+
+    /// <inheritdoc/>
+    public int Order => 30;
+
+    /// <inheritdoc/>
+    public void Run(QuickContext context)
+    {
+        var papers = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var baselines = Built("tests/benchmarks/Baselines/bin/Release/net10.0/PaperModel.Baselines.dll");
+        var small = GeneratedMetadata.WriteTemporaryFile(50);
+        var large = GeneratedMetadata.WriteTemporaryFile(200);
+        try
+        {
+            var megabytes = new FileInfo(large).Length / 1e6;
+            var classify = Median(papers, "classify", large, "--output", "jsonl");
+            var walk = Median(baselines, "walk", large);
+            var naive = Median(baselines, "naive", large);
+            context.CompareRates("papers classify -o jsonl vs bare Utf8JsonReader walk", megabytes / classify.Seconds, megabytes / walk.Seconds, "MB", 0.5);
+            context.CompareRates("papers classify -o jsonl vs naive DTO + 4 regexes + DTO out", megabytes / classify.Seconds, megabytes / naive.Seconds, "MB", 4);
+            context.Measure("papers classify -o jsonl: peak memory, 200 MiB input", classify.PeakMegabytes, "MiB", 200);
+            var smallRun = Median(papers, "classify", small, "--output", "jsonl");
+            context.Measure("papers classify -o jsonl: peak memory, 50 MiB input", smallRun.PeakMegabytes, "MiB", 200);
+            context.Measure("peak memory growth, 4x the input", classify.PeakMegabytes / smallRun.PeakMegabytes, "x", 1.25);
+        }
+        finally
+        {
+            File.Delete(small);
+            File.Delete(large);
+        }
+    }
+
+    private static string Built(string relative)
+    {
+        var path = Path.Combine(RepoPaths.Root, relative);
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{relative} is not built; build the solution in Release first.");
+    }
+
+    // The median wall time of a few runs, and the largest peak resident set among them (from /usr/bin/time -f %M).
+    private static (double Seconds, double PeakMegabytes) Median(string dll, params string[] args)
+    {
+        var seconds = new double[Rounds];
+        double peak = 0;
+        for (var i = 0; i < Rounds; i++)
+        {
+            var start = new ProcessStartInfo("/usr/bin/time")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in (string[])["-f", "%M", "dotnet", dll, .. args])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("/usr/bin/time did not start.");
+            var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            drain.GetAwaiter().GetResult();
+            seconds[i] = watch.Elapsed.TotalSeconds;
+            var lastLine = error.TrimEnd().Split('\n')[^1];
+            peak = Math.Max(peak, double.Parse(lastLine, CultureInfo.InvariantCulture) / 1024);
+        }
+
+        Array.Sort(seconds);
+        return (seconds[Rounds / 2], peak);
+    }
+}
