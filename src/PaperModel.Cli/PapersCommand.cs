@@ -81,6 +81,7 @@ internal static class PapersCommand
         root.Subcommands.Add(ReadCommand.CreateConvert(context));
         root.Subcommands.Add(ClassifyCommand.Create(context));
         root.Subcommands.Add(TopicsCommand.Create(context));
+        root.Subcommands.Add(DigestCommand.Create(context));
         root.Subcommands.Add(FetchCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         return root;

@@ -21,7 +21,17 @@ var stdout = Console.IsOutputRedirected && !OperatingSystem.IsWindows()
     ? new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0)
     : Console.OpenStandardOutput();
 var output = new StreamWriter(stdout, encoding, bufferSize: 1 << 16);
-var exitCode = PapersCommand.Run(args, new CliContext(Console.OpenStandardInput(), output, Console.Error) { Width = width });
+
+// Colour only for a terminal that has it, and never when NO_COLOR is set to anything (https://no-color.org).
+var color = !Console.IsOutputRedirected
+    && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+    && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+var exitCode = PapersCommand.Run(args, new CliContext(Console.OpenStandardInput(), output, Console.Error)
+{
+    Width = width,
+    ErrorIsTerminal = !Console.IsErrorRedirected,
+    OutputColor = color,
+});
 try
 {
     output.Dispose();

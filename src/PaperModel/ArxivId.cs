@@ -1,3 +1,6 @@
+// Longer than most files on purpose: one small value type with the whole of its contract (parsing of both id styles,
+// versions, prefixes and URLs with the reason a text is no id; span formatting; ordering and equality; the links),
+// each part short, kept in one file so the invariants of its compact fields (archive, year-month and number offsets, version) are read in one place.
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 using PaperModel.Serialization;

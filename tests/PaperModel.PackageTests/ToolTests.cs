@@ -49,5 +49,15 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
                 assigned.Should().Contain(must, "paper {0} ({1}) is labelled with it", i + 1, SeedLabels.Titles[i]);
             }
         }
+
+        // The digest command and its packages (PaperModel.Digest, MailKit) come with the tool.
+        var digest = ProcessRunner.Run(
+            Path.Combine(tools, "papers"),
+            ["digest", RepoPaths.DailyPapersPage, "--topic", "moe", "--as", "html", "--year", "2025"],
+            packages.Root,
+            new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(DotNet.Host)) },
+            DotNet.Timeout);
+        digest.ShouldSucceed();
+        digest.Output.Should().StartWith("<!DOCTYPE html>").And.Contain("Mixture of experts").And.Contain("<mark");
     }
 }

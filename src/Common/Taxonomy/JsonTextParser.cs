@@ -1,3 +1,6 @@
+// Longer than most files on purpose: one tokenizer and one recursive-descent parser that share the position
+// bookkeeping (line, column, offset and length of every token), read best in one place; split, they would pass the
+// position state between files.
 using System.Globalization;
 using System.Text;
 

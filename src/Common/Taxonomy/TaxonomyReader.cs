@@ -1,3 +1,6 @@
+// Longer than most files on purpose: every validation rule of the taxonomy format (docs/taxonomy-format.md), one
+// method each; the compiler and the run time run exactly this file, so the rules are kept together where they can be
+// read against the documentation top to bottom.
 using System.Globalization;
 using System.Text;
 using PaperModel.Classification;

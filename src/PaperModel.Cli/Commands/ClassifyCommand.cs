@@ -17,19 +17,15 @@ internal static class ClassifyCommand
         var output = new OutputOptions<ClassificationOutputKind>(
             ClassificationOutputKind.Table,
             "How to print: table (for people), jsonl (paper JSON plus a topics array, one per line), json (one array), csv (one row per paper and topic) or markdown.");
-        var minScore = new Option<double>("--min-score")
-        {
-            Description = "Only report topics scoring at least this (0-1); assignment thresholds still apply.",
-            DefaultValueFactory = static _ => 0.0,
-            HelpName = "score",
-            CustomParser = static result => CommonOptions.ParseNumber(result, "--min-score", 0, 1),
-        };
+        var minScore = TopicOptions.MinScore();
         var topics = CommonOptions.Topics("Only print papers assigned one of these topic ids (repeat the option or list several: --topic peft,moe).");
         var command = new Command("classify", "Assign taxonomy topics to papers, with scores and evidence.")
         {
             inputs.Files,
             inputs.Format,
             inputs.Year,
+            inputs.Limit,
+            inputs.Quiet,
             taxonomy,
             minScore,
             topics,
@@ -44,11 +40,9 @@ internal static class ClassifyCommand
                 return ExitCodes.Problems;
             }
 
-            var wanted = parseResult.GetValue(topics) ?? [];
-            var unknown = wanted.Where(id => !classifier.Taxonomy.Contains(id)).ToList();
-            if (unknown.Count > 0)
+            var wanted = TopicOptions.GetKnownTopics(parseResult, topics, classifier.Taxonomy, context);
+            if (wanted is null)
             {
-                context.Error.WriteLine($"papers: error: unknown topic id{(unknown.Count > 1 ? "s" : string.Empty)} {string.Join(", ", unknown.Select(id => "'" + id + "'"))}; run 'papers topics' to list them.");
                 return ExitCodes.Usage;
             }
 

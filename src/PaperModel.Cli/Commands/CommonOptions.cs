@@ -50,6 +50,30 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--limit</c>: stop after reading this many papers.</summary>
+    public static Option<int?> Limit()
+    {
+        var option = new Option<int?>("--limit")
+        {
+            Description = "Stop after reading this many papers (try a command on the start of a large input).",
+            HelpName = "n",
+        };
+        option.Validators.Add(static result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } value && value < 1)
+            {
+                result.AddError($"--limit must be at least 1, not {value}.");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--quiet</c>: no progress on standard error.</summary>
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Show no progress on standard error (progress shows only at a terminal, for runs over two seconds).",
+    };
+
     /// <summary><c>--year</c>: the year of dates that the input shows without one.</summary>
     public static Option<int?> Year()
     {
@@ -111,9 +135,24 @@ internal sealed class InputOptions
 
     public Option<int?> Year { get; } = CommonOptions.Year();
 
-    /// <summary>A reader for the parsed format and year.</summary>
-    public InputReader CreateReader(ParseResult parseResult, CliContext context) =>
-        new(context, parseResult.GetValue(Format) ?? CommonOptions.AutoFormat, new PaperReadOptions { Year = parseResult.GetValue(Year) });
+    /// <summary><c>--limit &lt;n&gt;</c>: stop after reading this many papers.</summary>
+    public Option<int?> Limit { get; } = CommonOptions.Limit();
+
+    /// <summary><c>--quiet</c>: no progress on standard error.</summary>
+    public Option<bool> Quiet { get; } = CommonOptions.Quiet();
+
+    /// <summary>A reader for the parsed format, year and limit, with progress when a person watches standard error.</summary>
+    public InputReader CreateReader(ParseResult parseResult, CliContext context)
+    {
+        // A command that does not offer --limit or --quiet has no result for them.
+        var limit = parseResult.GetResult(Limit) is { } l ? l.GetValueOrDefault<int?>() : null;
+        var quiet = parseResult.GetResult(Quiet) is { } q && q.GetValueOrDefault<bool>();
+        return new(context, parseResult.GetValue(Format) ?? CommonOptions.AutoFormat, new PaperReadOptions { Year = parseResult.GetValue(Year) })
+        {
+            Limit = limit,
+            Progress = context.ErrorIsTerminal && !quiet ? new ReadProgress(context.Error, context.Time) : null,
+        };
+    }
 
     /// <summary>The parsed file names.</summary>
     public string[] GetFiles(ParseResult parseResult) => parseResult.GetValue(Files) ?? [];

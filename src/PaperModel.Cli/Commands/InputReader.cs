@@ -32,38 +32,102 @@ internal sealed class InputReader
     /// <summary>The number of problems written so far.</summary>
     public int ProblemCount { get; private set; }
 
+    /// <summary>Stop after this many papers; <see langword="null"/>: read everything.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>The progress line on standard error, or <see langword="null"/> for none.</summary>
+    public ReadProgress? Progress { get; init; }
+
     /// <summary>Streams the papers of every file, writing problems as they come.</summary>
     public IEnumerable<Paper> ReadPapers(IEnumerable<string> files) => ReadPapers(files, static paper => paper);
 
     /// <summary>
     /// Streams the papers of every file through a transform on every core (<see cref="ParallelPipeline"/>): the files
     /// are read on one thread, batches of papers are transformed on the others, and the results come back in input
-    /// order, each problem written to standard error when the results before it have been given.
+    /// order, each problem written to standard error when the results before it have been given. Reading stops after
+    /// <see cref="Limit"/> papers; progress is drawn as the results come back, so it never mixes with problems.
     /// </summary>
     /// <param name="files">The files, in order.</param>
     /// <param name="transform">What to do with each paper (thread-safe): classify it, for instance.</param>
     public IEnumerable<TResult> ReadPapers<TResult>(IEnumerable<string> files, Func<Paper, TResult> transform)
     {
-        var items = files.SelectMany(Read).SelectInOrder(item => item.Paper is { } paper ? new Step<TResult>(transform(paper), null) : new Step<TResult>(default!, item.Problem));
-        foreach (var step in items)
+        var list = files.ToList();
+        Progress?.Start(list.Where(static f => f != StandardInput).Sum(static f => File.Exists(f) ? new FileInfo(f).Length : 0));
+        var items = Sources(list).SelectInOrder(source => source.Item.Paper is { } paper
+            ? new Step<TResult>(transform(paper), null, source.BytesRead)
+            : new Step<TResult>(default!, source.Item.Problem, source.BytesRead));
+        try
         {
-            if (step.Problem is { } problem)
+            foreach (var step in items)
             {
-                ProblemCount++;
-                _context.Error.WriteLine(problem.ToString());
+                if (step.Problem is { } problem)
+                {
+                    ProblemCount++;
+                    Progress?.Clear();
+                    _context.Error.WriteLine(problem.ToString());
+                }
+                else
+                {
+                    Progress?.Paper(step.BytesRead);
+                    yield return step.Result;
+                }
             }
-            else
-            {
-                yield return step.Result;
-            }
+        }
+        finally
+        {
+            Progress?.Clear();
         }
     }
 
-    private IEnumerable<PaperReadItem> Read(string file) =>
+    // The items of every file in order, up to the limit, each with the bytes of input read up to it.
+    private IEnumerable<Source> Sources(IReadOnlyList<string> files)
+    {
+        var count = 0;
+        var done = 0L;
+        foreach (var file in files)
+        {
+            using var stream = Open(file);
+            foreach (var item in Read(file, stream))
+            {
+                yield return new(item, done + (stream?.Position ?? 0));
+                if (item.Paper is not null && ++count == Limit)
+                {
+                    yield break;
+                }
+            }
+
+            done += stream?.Length ?? 0;
+        }
+    }
+
+    /// <summary>Opens a file to read it through its stream, so progress knows the position; <see langword="null"/> for standard input or a file that cannot be opened (the reader then reports why).</summary>
+    private FileStream? Open(string file)
+    {
+        if (Progress is null || file == StandardInput)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private IEnumerable<PaperReadItem> Read(string file, FileStream? stream) =>
         file == StandardInput
             ? PaperReader.Enumerate(_context.Input, _format, _options with { SourceName = StandardInputName })
-            : PaperReader.EnumerateFile(file, _format, _options with { SourceName = file });
+            : stream is not null
+                ? PaperReader.Enumerate(stream, _format, _options with { SourceName = file })
+                : PaperReader.EnumerateFile(file, _format, _options with { SourceName = file });
+
+    /// <summary>A read item with the bytes of input read up to it.</summary>
+    private readonly record struct Source(PaperReadItem Item, long BytesRead);
 
     /// <summary>A transformed paper, or a problem.</summary>
-    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem);
+    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem, long BytesRead);
 }

@@ -32,6 +32,8 @@ internal static class ReadCommand
             inputs.Files,
             inputs.Format,
             inputs.Year,
+            inputs.Limit,
+            inputs.Quiet,
             merge,
         };
         output.AddTo(command);

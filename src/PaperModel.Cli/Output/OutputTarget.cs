@@ -13,11 +13,12 @@ internal sealed class OutputTarget : IDisposable
 
     private readonly bool _ownsWriter;
 
-    private OutputTarget(TextWriter writer, int? width, bool ownsWriter)
+    private OutputTarget(TextWriter writer, int? width, bool ownsWriter, bool color = false)
     {
         Writer = writer;
         Width = width;
         _ownsWriter = ownsWriter;
+        Color = color;
     }
 
     /// <summary>The results go here.</summary>
@@ -26,8 +27,11 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>The width tables are cut to, or <see langword="null"/> to cut nothing (output that is not a terminal).</summary>
     public int? Width { get; }
 
+    /// <summary>Whether the target is a terminal that shows colour (standard output, when <see cref="CliContext.OutputColor"/>); files never are.</summary>
+    public bool Color { get; }
+
     /// <summary>Standard output.</summary>
-    public static OutputTarget StandardOutput(CliContext context, int? width) => new(context.Output, width ?? context.Width, ownsWriter: false);
+    public static OutputTarget StandardOutput(CliContext context, int? width) => new(context.Output, width ?? context.Width, ownsWriter: false, context.OutputColor);
 
     /// <summary>Creates (or replaces) a file, or says in plain words why it cannot.</summary>
     /// <param name="path">The file.</param>

@@ -33,7 +33,7 @@ internal abstract class PaperWriter : IDisposable
         ClassificationOutputKind.Json => new JsonPaperWriter(target.Writer, lines: false),
         ClassificationOutputKind.Csv => new ClassificationCsvWriter(target.Writer),
         ClassificationOutputKind.Markdown => new ClassificationMarkdownWriter(target.Writer),
-        _ => new ClassificationTableWriter(target.Writer, target.Width),
+        _ => new ClassificationTableWriter(target.Writer, target.Width, target.Color),
     };
 
     /// <summary>Prints one paper.</summary>

@@ -127,8 +127,16 @@ public sealed class PublicApiTests
         Approvals.Verify(assembly.GeneratePublicApi(Options), Path.Combine("tests", "PaperModel.PackageTests", "PublicApi", "PaperModel.Http.net8.0.approved.txt"));
     }
 
-    private static string ApprovedFile(string targetFramework) =>
-        Path.Combine("tests", "PaperModel.PackageTests", "PublicApi", $"PaperModel.{targetFramework}.approved.txt");
+    [Fact]
+    public void Digest_public_api_is_approved() =>
+        Approvals.Verify(typeof(Digest.PaperDigest).Assembly.GeneratePublicApi(Options), ApprovedFile("net10.0", "PaperModel.Digest"));
+
+    [Fact]
+    public void Digest_mail_public_api_is_approved() =>
+        Approvals.Verify(typeof(Digest.Mail.DigestMail).Assembly.GeneratePublicApi(Options), ApprovedFile("net10.0", "PaperModel.Digest.Mail"));
+
+    private static string ApprovedFile(string targetFramework, string package = "PaperModel") =>
+        Path.Combine("tests", "PaperModel.PackageTests", "PublicApi", $"{package}.{targetFramework}.approved.txt");
 
     private static string? TargetFrameworkOf(Assembly assembly) =>
         assembly.GetCustomAttributesData()
