@@ -5,7 +5,7 @@ using PaperModel.Testing;
 namespace PaperModel.Benchmarks.Quick;
 
 /// <summary>
-/// Whole processes on generated arXiv metadata JSON Lines: <c>papers classify --output jsonl</c> against the bare
+/// Whole processes on generated arXiv metadata JSON Lines: <c>papers classify --as jsonl</c> against the bare
 /// <see cref="System.Text.Json.Utf8JsonReader"/> walk and against the program a user would write without the library
 /// (both in <c>tests/benchmarks/Baselines</c>); MB/s and peak memory, which must stay flat in the input size.
 /// </summary>
@@ -29,14 +29,14 @@ public sealed class EndToEndGroup : IQuickGroup
         try
         {
             var megabytes = new FileInfo(large).Length / 1e6;
-            var classify = Median(papers, "classify", large, "--output", "jsonl");
+            var classify = Median(papers, "classify", large, "--as", "jsonl");
             var walk = Median(baselines, "walk", large);
             var naive = Median(baselines, "naive", large);
-            context.CompareRates("papers classify -o jsonl vs bare Utf8JsonReader walk", megabytes / classify.Seconds, megabytes / walk.Seconds, "MB", 0.5);
-            context.CompareRates("papers classify -o jsonl vs naive DTO + 4 regexes + DTO out", megabytes / classify.Seconds, megabytes / naive.Seconds, "MB", 4);
-            context.Measure("papers classify -o jsonl: peak memory, 200 MiB input", classify.PeakMegabytes, "MiB", 200);
-            var smallRun = Median(papers, "classify", small, "--output", "jsonl");
-            context.Measure("papers classify -o jsonl: peak memory, 50 MiB input", smallRun.PeakMegabytes, "MiB", 200);
+            context.CompareRates("papers classify --as jsonl vs bare Utf8JsonReader walk", megabytes / classify.Seconds, megabytes / walk.Seconds, "MB", 0.5);
+            context.CompareRates("papers classify --as jsonl vs naive DTO + 4 regexes + DTO out", megabytes / classify.Seconds, megabytes / naive.Seconds, "MB", 4);
+            context.Measure("papers classify --as jsonl: peak memory, 200 MiB input", classify.PeakMegabytes, "MiB", 200);
+            var smallRun = Median(papers, "classify", small, "--as", "jsonl");
+            context.Measure("papers classify --as jsonl: peak memory, 50 MiB input", smallRun.PeakMegabytes, "MiB", 200);
             context.Measure("peak memory growth, 4x the input", classify.PeakMegabytes / smallRun.PeakMegabytes, "x", 1.25);
         }
         finally
