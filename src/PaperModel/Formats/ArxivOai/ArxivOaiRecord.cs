@@ -88,27 +88,14 @@ internal static class ArxivOaiRecord
                 versions.Add(new PaperVersion(versionNumber, Date(version.Element(Raw + "date")?.Value, InputText.TryParseRfc1123Date, $"the date of {work}v{versionNumber}")));
             }
 
-            var doi = Field(raw, "doi");
             var latest = versions.Count > 0 ? work.WithVersion(versions.Max(static v => v.Number)) : work;
-            var categories = Categories(Field(raw, "categories"));
-            return new Paper(work.ToString(), InputText.NormalizeWhitespace(rawTitle))
+            return Bibliographic(raw, work, latest, rawTitle) with
             {
-                ArxivId = latest,
-                Abstract = Text(Field(raw, "abstract")),
                 Authors = AuthorList.Parse(Field(raw, "authors")),
                 Versions = versions,
                 Published = versions.FirstOrDefault(static v => v.Number == 1)?.Created,
                 Updated = versions.Count > 0 ? versions[versions.Count - 1].Created : null,
-                Categories = categories,
-                PrimaryCategory = categories.Count > 0 ? categories[0] : null,
-                Comment = Field(raw, "comments"),
-                JournalReference = Field(raw, "journal-ref"),
-                Doi = doi,
-                ReportNumber = Field(raw, "report-no"),
-                License = Field(raw, "license"),
                 Submitter = Field(raw, "submitter"),
-                Links = ArxivLinks.For(latest, doi),
-                Source = PaperSource.ArxivOai,
             };
         }
 
@@ -127,15 +114,23 @@ internal static class ArxivOaiRecord
                 }
             }
 
+            return Bibliographic(meta, work, work, metaTitle) with
+            {
+                Authors = authors,
+                Published = Date(Field(meta, "created"), InputText.TryParseIsoDate, $"<created> of {work}"),
+                Updated = Date(Field(meta, "updated"), InputText.TryParseIsoDate, $"<updated> of {work}"),
+            };
+        }
+
+        // What arXivRaw and arXiv metadata share, element for element: the paper without authors, versions and dates.
+        static Paper Bibliographic(XElement meta, ArxivId work, ArxivId latest, string metaTitle)
+        {
             var doi = Field(meta, "doi");
             var categories = Categories(Field(meta, "categories"));
             return new Paper(work.ToString(), InputText.NormalizeWhitespace(metaTitle))
             {
-                ArxivId = work,
+                ArxivId = latest,
                 Abstract = Text(Field(meta, "abstract")),
-                Authors = authors,
-                Published = Date(Field(meta, "created"), InputText.TryParseIsoDate, $"<created> of {work}"),
-                Updated = Date(Field(meta, "updated"), InputText.TryParseIsoDate, $"<updated> of {work}"),
                 Categories = categories,
                 PrimaryCategory = categories.Count > 0 ? categories[0] : null,
                 Comment = Field(meta, "comments"),
@@ -143,7 +138,7 @@ internal static class ArxivOaiRecord
                 Doi = doi,
                 ReportNumber = Field(meta, "report-no"),
                 License = Field(meta, "license"),
-                Links = ArxivLinks.For(work, doi),
+                Links = ArxivLinks.For(latest, doi),
                 Source = PaperSource.ArxivOai,
             };
         }
