@@ -53,6 +53,14 @@ public sealed record ClassifierOptions
     /// </summary>
     public double CategoryWeight { get; init; } = 0.1;
 
+    /// <summary>
+    /// The phrase weight from which an occurrence in the abstract can carry a topic on its own (0.8 by default): a topic
+    /// is assigned only when its evidence has a phrase in the title or a phrase of at least this weight in the abstract.
+    /// Weaker phrases, words that also have other senses (<c>alignment</c>, <c>router</c>, <c>expert</c>), support
+    /// such evidence but several of them in the abstract do not assign a topic by themselves. 0 turns the rule off.
+    /// </summary>
+    public double StrongPhraseWeight { get; init; } = 0.8;
+
     /// <summary>The score a topic needs when the taxonomy gives it no threshold of its own (0.5 by default).</summary>
     public double DefaultThreshold { get; init; } = 0.5;
 }

@@ -20,6 +20,9 @@ internal sealed class ClassifierScratch
     /// <summary>Per topic: the product of (1 - weight) over the evidence that counts.</summary>
     public double[] Miss { get; private set; } = [];
 
+    /// <summary>Per topic: whether its evidence has a title phrase or a strong phrase (what it needs to be assigned).</summary>
+    public bool[] Anchored { get; private set; } = [];
+
     /// <summary>Per topic: whether it is assigned, implied by an assigned descendant, or neither.</summary>
     public TopicState[] State { get; private set; } = [];
 
@@ -31,6 +34,7 @@ internal sealed class ClassifierScratch
         {
             scratch.Miss = new double[topicCount];
             scratch.State = new TopicState[topicCount];
+            scratch.Anchored = new bool[topicCount];
         }
 
         return scratch;

@@ -85,6 +85,21 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Weak_phrases_in_the_abstract_support_a_topic_but_do_not_assign_it_on_their_own()
+    {
+        const string Abstract = "We propose an alignment of the layers. Our alignment is exact. Our alignment is fast.";
+        var weakOnly = Classifier.Classify("Layer matching", Abstract);
+        var withStrong = Classifier.Classify("Layer matching", Abstract + " We learn from human feedback.");
+        var weakInTitle = Classifier.Classify("Alignment of layers", Abstract);
+
+        weakOnly.Topics.Should().BeEmpty("three weak mentions score 1 - 0.73^3 = 0.61 but none of them is a strong phrase");
+        withStrong.Find("alignment")!.Evidence.Select(e => e.Phrase).Should().Equal("alignment", "alignment", "alignment", "human feedback");
+        weakInTitle.Find("alignment")!.Evidence.First().Reason.Should().Be(EvidenceReason.Title, "a phrase in the title carries a topic");
+        Classifier.WithOptions(ClassifierOptions.Default with { StrongPhraseWeight = 0 }).Classify("Layer matching", Abstract)
+            .Find("alignment")!.Score.Should().BeApproximately(1 - Math.Pow(1 - (0.6 * 0.45), 3), 1e-9, "0 turns the rule off");
+    }
+
+    [Fact]
     public void Repeats_of_one_phrase_in_the_abstract_count_at_most_three_times()
     {
         var text = "We tune " + string.Join(" ", Enumerable.Repeat("parameter-efficient", 6));
