@@ -6,7 +6,7 @@ namespace PaperModel.FuzzTests;
 /// <summary>
 /// Long fuzzing campaigns from the command line (docs/reliability.md):
 /// <code>
-/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--minutes M] [--out DIR]
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--minutes M] [--jobs CORES] [--out DIR]
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- replay NAME FILE [CASE]
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- seeds NAME DIR (writes the seed corpus of a target)
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- afl NAME      (under afl-fuzz, see fuzz.sh)
@@ -65,6 +65,7 @@ public static class Program
         var first = long.Parse(options.GetValueOrDefault("first", "0"), CultureInfo.InvariantCulture);
         var timeout = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("timeout", "30"), CultureInfo.InvariantCulture));
         var name = options.GetValueOrDefault("target", "all");
+        var jobs = int.Parse(options.GetValueOrDefault("jobs", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         TimeSpan? budget = options.TryGetValue("minutes", out var minutes) ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : null;
         var targets = name == "all" ? AllTargets().Where(static t => t.Name != "generator").ToList() : [Target(name) ?? throw new ArgumentException($"Unknown target '{name}'.")];
         var found = false;
@@ -77,7 +78,8 @@ public static class Program
                 timeout,
                 reproducers: options.GetValueOrDefault("out"),
                 progress: n => Console.Error.WriteLine($"{target.Name}: {n} cases"),
-                budget: budget);
+                budget: budget,
+                jobs: jobs);
             Console.WriteLine(result.Summary());
             found |= result.CountsByKind.Count > 0;
         }
@@ -111,7 +113,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--minutes M] [--out DIR] | replay NAME FILE [CASE] | seeds NAME DIR | afl NAME");
+        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--minutes M] [--jobs N] [--out DIR] | replay NAME FILE [CASE] | seeds NAME DIR | afl NAME");
         Console.Error.WriteLine("targets: " + string.Join(", ", AllTargets().Select(static t => t.Name)));
         return 2;
     }
