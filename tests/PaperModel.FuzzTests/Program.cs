@@ -15,6 +15,10 @@ namespace PaperModel.FuzzTests;
 /// </summary>
 public static class Program
 {
+    // The targets' names, known without making the targets.
+    private static readonly string[] TargetNames =
+        [FormatNames.DailyText, FormatNames.HuggingFaceApi, FormatNames.ArxivAtom, FormatNames.ArxivOai, FormatNames.ArxivMetadata, FormatNames.PaperJsonLines, "taxonomy", "generator"];
+
     /// <summary>Runs a campaign, a replay or the coverage-guided entry point.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>0 when nothing was found, 1 when something was, 2 for a usage error.</returns>
@@ -45,10 +49,14 @@ public static class Program
                 }
 
                 return 0;
-            case "afl" when args.Length == 2 && Target(args[1]) is { } aflTarget:
-                // Any violated invariant becomes a crash, which is what afl-fuzz records.
+            case "afl" when args.Length == 2 && TargetNames.Contains(args[1]):
+                // Any violated invariant becomes a crash, which is what afl-fuzz records. Instrumented code traces into
+                // AFL's shared memory, which exists only once Run has started: the target (whose seeds are read with
+                // the library) is made inside it.
+                FuzzTarget? aflTarget = null;
                 SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
                 {
+                    aflTarget ??= Target(args[1])!;
                     using var copy = new MemoryStream();
                     stream.CopyTo(copy);
                     aflTarget.Run(copy.ToArray(), 0, static (kind, detail) => throw new InvariantViolatedException($"{kind}: {detail}"));
