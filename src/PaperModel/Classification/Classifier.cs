@@ -98,6 +98,7 @@ public sealed class Classifier
         CheckWeight(options.CategoryWeight, nameof(options.CategoryWeight));
         CheckWeight(options.DefaultThreshold, nameof(options.DefaultThreshold));
         CheckWeight(options.StrongPhraseWeight, nameof(options.StrongPhraseWeight));
+        CheckWeight(options.TitleHeadBonus, nameof(options.TitleHeadBonus));
         if (options.MaxRepeats < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRepeats, "MaxRepeats must be at least 1.");

@@ -16,6 +16,14 @@ public sealed record ClassifierOptions
     public double TitleWeight { get; init; } = 0.9;
 
     /// <summary>
+    /// What a phrase in the head of the title (<see cref="EvidenceReason.TitleHead"/>: the phrase it opens with, up to
+    /// its first preposition or conjunction) adds to the phrase weight, up to 1, before <see cref="TitleWeight"/>: 0.25
+    /// by default, so a weak phrase that names what the paper is about (<c>Gating Architecture for…</c>, weight 0.35)
+    /// assigns its topic, while the same phrase later in the title needs support.
+    /// </summary>
+    public double TitleHeadBonus { get; init; } = 0.25;
+
+    /// <summary>
     /// How much one occurrence of a phrase in a sentence of the abstract that is neither a contribution, a background
     /// sentence nor a comparison (<see cref="EvidenceReason.OtherSentence"/>) counts, multiplied by the phrase weight:
     /// 0.3 by default, so a single passing mention does not assign a topic but two or three do.

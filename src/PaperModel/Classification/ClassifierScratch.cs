@@ -50,6 +50,7 @@ internal sealed class FieldScratch
     private readonly MarkupText _markup = new();
     private readonly SentenceRoles _roles = new();
     private bool _hasRoles;
+    private (int Start, int End) _head = (0, -1);
     private bool[] _vetoed = new bool[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
@@ -64,6 +65,7 @@ internal sealed class FieldScratch
     {
         _markup.Reset(text);
         _hasRoles = withRoles;
+        _head = (0, -1);
         if (withRoles)
         {
             _roles.Reset(text);
@@ -73,11 +75,24 @@ internal sealed class FieldScratch
     }
 
     /// <summary>
-    /// Why an occurrence counts as much as it does: <see cref="EvidenceReason.Title"/> in a field without sentence
-    /// roles, else the role of the sentence or comparison it stands in.
+    /// Why an occurrence counts as much as it does: in a field without sentence roles (the title)
+    /// <see cref="EvidenceReason.TitleHead"/> or <see cref="EvidenceReason.Title"/>, else the role of the sentence or
+    /// comparison it stands in.
     /// </summary>
-    public EvidenceReason ReasonOf(in Occurrence occurrence) =>
-        _hasRoles ? _roles.ReasonAt(ToOriginal(occurrence).Start) : EvidenceReason.Title;
+    public EvidenceReason ReasonOf(in Occurrence occurrence)
+    {
+        if (_hasRoles)
+        {
+            return _roles.ReasonAt(ToOriginal(occurrence).Start);
+        }
+
+        if (_head.End < 0)
+        {
+            _head = TitleHead.Find(Text);
+        }
+
+        return occurrence.Start >= _head.Start && occurrence.Start + occurrence.Length <= _head.End ? EvidenceReason.TitleHead : EvidenceReason.Title;
+    }
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
     public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);

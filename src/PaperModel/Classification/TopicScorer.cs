@@ -191,14 +191,16 @@ internal sealed class TopicScorer
             }
         }
 
-        weight = entry.Weight * ReasonWeight(field.ReasonOf(occurrence));
+        var reason = field.ReasonOf(occurrence);
+        var phraseWeight = reason == EvidenceReason.TitleHead ? Math.Min(1.0, entry.Weight + _options.TitleHeadBonus) : entry.Weight;
+        weight = phraseWeight * ReasonWeight(reason);
         return true;
     }
 
     /// <summary>The weight of evidence found for a reason, before the phrase weight.</summary>
     private double ReasonWeight(EvidenceReason reason) => reason switch
     {
-        EvidenceReason.Title => _options.TitleWeight,
+        EvidenceReason.Title or EvidenceReason.TitleHead => _options.TitleWeight,
         EvidenceReason.ContributionSentence => _options.ContributionWeight,
         EvidenceReason.BackgroundSentence => _options.BackgroundWeight,
         EvidenceReason.Comparison => _options.ComparisonWeight,
