@@ -62,7 +62,7 @@ internal abstract class PaperWriter : IDisposable
 
     /// <summary>
     /// Why evidence counted, as printed in every output: <c>title</c>, <c>title head</c>, <c>contribution sentence</c>,
-    /// <c>background sentence</c>, <c>other sentence</c>, <c>comparison</c> or <c>category</c>.
+    /// <c>background sentence</c>, <c>other sentence</c>, <c>aside sentence</c>, <c>comparison</c> or <c>category</c>.
     /// </summary>
     internal static string ReasonName(EvidenceReason reason) => reason switch
     {
@@ -71,6 +71,7 @@ internal abstract class PaperWriter : IDisposable
         EvidenceReason.ContributionSentence => "contribution sentence",
         EvidenceReason.BackgroundSentence => "background sentence",
         EvidenceReason.OtherSentence => "other sentence",
+        EvidenceReason.AsideSentence => "aside sentence",
         EvidenceReason.Comparison => "comparison",
         _ => "category",
     };

@@ -39,8 +39,9 @@ public sealed record ClassifierOptions
 
     /// <summary>
     /// How much one occurrence of a phrase in a background sentence of the abstract
-    /// (<see cref="EvidenceReason.BackgroundSentence"/>: before the first contribution sentence) counts, multiplied by
-    /// the phrase weight: 0.2 by default.
+    /// (<see cref="EvidenceReason.BackgroundSentence"/>: before the first contribution sentence) or in an aside
+    /// (<see cref="EvidenceReason.AsideSentence"/>: <c>Additionally, …</c>) counts, multiplied by the phrase weight: 0.2
+    /// by default.
     /// </summary>
     public double BackgroundWeight { get; init; } = 0.2;
 

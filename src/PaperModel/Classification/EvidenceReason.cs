@@ -43,4 +43,11 @@ public enum EvidenceReason
     /// to its first preposition or conjunction, which names what the paper is about. A weak phrase counts more there.
     /// </summary>
     TitleHead,
+
+    /// <summary>
+    /// The phrase is in a sentence of the abstract that adds a secondary point (it opens with <c>Additionally</c>,
+    /// <c>Moreover</c>, <c>Furthermore</c>, <c>In addition</c>, <c>Besides</c> or <c>Also</c>): a side evaluation or
+    /// a tool the paper also uses. It counts like a background sentence.
+    /// </summary>
+    AsideSentence,
 }

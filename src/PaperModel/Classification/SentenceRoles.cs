@@ -37,6 +37,8 @@ internal sealed class SentenceRoles
 
     private static readonly string[] QualifierWordsList = ["existing", "previous", "prior", "conventional", "traditional", "other", "standard", "vanilla", "baseline", "baselines", "popular", "mainstream", "classical", "classic"];
 
+    private static readonly string[] AsideWords = ["additionally", "moreover", "furthermore", "besides", "also"];
+
     private int[] _sentenceStarts = new int[32];
     private EvidenceReason[] _sentenceRoles = new EvidenceReason[32];
     private int _sentenceCount;
@@ -70,8 +72,8 @@ internal sealed class SentenceRoles
             var end = s + 1 < _sentenceCount ? _sentenceStarts[s + 1] : text.Length;
             var contribution = IsContribution(text, _sentenceStarts[s], end);
             sawContribution |= contribution;
-            _sentenceRoles[s] = contribution
-                ? EvidenceReason.ContributionSentence
+            _sentenceRoles[s] = IsAside(text, _sentenceStarts[s], end) ? EvidenceReason.AsideSentence
+                : contribution ? EvidenceReason.ContributionSentence
                 : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
         }
 
@@ -165,6 +167,33 @@ internal sealed class SentenceRoles
 
             previousWasThis = word.Equals("this".AsSpan(), StringComparison.OrdinalIgnoreCase);
             first = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the sentence adds a secondary point: it opens with <c>Additionally</c>, <c>Moreover</c>,
+    /// <c>Furthermore</c>, <c>Besides</c>, <c>Also</c> or <c>In addition</c>.
+    /// </summary>
+    private static bool IsAside(string text, int start, int end)
+    {
+        var w = NextWord(text, start, end, out var length);
+        if (w < 0)
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(w, length);
+        if (IsOneOf(word, AsideWords))
+        {
+            return true;
+        }
+
+        if (word.Equals("in".AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            var w2 = NextWord(text, w + length, end, out var l2);
+            return w2 >= 0 && text.AsSpan(w2, l2).Equals("addition".AsSpan(), StringComparison.OrdinalIgnoreCase);
         }
 
         return false;

@@ -202,7 +202,7 @@ internal sealed class TopicScorer
     {
         EvidenceReason.Title or EvidenceReason.TitleHead => _options.TitleWeight,
         EvidenceReason.ContributionSentence => _options.ContributionWeight,
-        EvidenceReason.BackgroundSentence => _options.BackgroundWeight,
+        EvidenceReason.BackgroundSentence or EvidenceReason.AsideSentence => _options.BackgroundWeight,
         EvidenceReason.Comparison => _options.ComparisonWeight,
         _ => _options.AbstractWeight,
     };
