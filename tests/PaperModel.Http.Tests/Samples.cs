@@ -17,6 +17,10 @@ internal static class Samples
 
     public static string OaiPath => RepoPaths.Format("arxiv-oai-arxivraw.sample.xml");
 
+    public static string RssPath => RepoPaths.Format("arxiv-rss.sample.xml");
+
+    public static string RssErrorPath => RepoPaths.Format("arxiv-rss-error.sample.xml");
+
     /// <summary>The papers the library reads from a sample file: what a client must return for it.</summary>
     public static List<Paper> Read(string path) => PaperReader.ReadFile(path).Papers.ToList();
 

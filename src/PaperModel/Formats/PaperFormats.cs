@@ -27,6 +27,9 @@ public static class PaperFormats
     /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
     public static ArxivOaiFormat ArxivOai { get; } = new();
 
+    /// <summary>An arXiv announcement feed of <c>rss.arxiv.org</c>, RSS 2.0 or Atom (<c>arxiv-rss</c>).</summary>
+    public static ArxivRssFormat ArxivRss { get; } = new();
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
@@ -36,6 +39,7 @@ public static class PaperFormats
         ArxivMetadata,
         PaperJsonLines,
         ArxivOai,
+        ArxivRss,
     ];
 
     /// <summary>Gets a format by name (case-insensitive).</summary>

@@ -9,4 +9,5 @@ internal static class FormatNames
     public const string ArxivMetadata = "arxiv-metadata-jsonl";
     public const string ArxivOai = "arxiv-oai";
     public const string PaperJsonLines = "paper-jsonl";
+    public const string ArxivRss = "arxiv-rss";
 }

@@ -87,6 +87,7 @@ internal sealed class ReaderTarget : FuzzTarget
     {
         var atom = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var oai = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "arxiv-oai-*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+        var rss = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "arxiv-rss*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var api = new[] { "hf-daily-papers-api.sample.json", "hf-paper-page-embedded.sample.json" }.Select(f => File.ReadAllBytes(RepoPaths.Format(f))).ToArray();
         var metadata = File.ReadAllBytes(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"));
         return
@@ -113,6 +114,12 @@ internal sealed class ReaderTarget : FuzzTarget
                 "<", ">", "</", "/>", "<record>", "</record>", "<header status=\"deleted\">", "<metadata>", "</metadata>", "<![CDATA[", "]]>", "&amp;",
                 "&#0;", "<!DOCTYPE x>", "<resumptionToken>", "<error code=\"badArgument\">x</error>", "<id>0801.3673v99999</id>", "<version version=\"vx\">",
                 "<date>not a date</date>", "<title>", "</title>", "<abstract>", "</abstract>", " xmlns=\"urn:x\"", "\r\n", "\"", "'",
+            ]),
+            new(PaperFormats.ArxivRss, rss, [
+                "<", ">", "</", "/>", "<item>", "</item>", "<entry>", "</entry>", "<![CDATA[", "]]>", "&amp;", "&#0;", "<!DOCTYPE rss>",
+                "<title>Feed error for query: x</title>", "<description>", "</description>", "arXiv:2401.00001v99999 Announce Type: new Abstract: ",
+                "Announce Type:", "Abstract:", "<arxiv:announce_type>replace-cross</arxiv:announce_type>", "<arxiv:announce_type>x</arxiv:announce_type>",
+                "<guid>oai:arXiv.org:2401.00001v1</guid>", "<pubDate>not a date</pubDate>", "<dc:creator>A, B and C</dc:creator>", "<category>", "\r\n", "\"", "'",
             ]),
             new(PaperFormats.ArxivMetadata, [metadata], [
                 .. JsonTokens, "\"versions\":[{\"version\":\"v10000\",\"created\":\"x\"}]", "\"versions\":[{\"version\":\"v2147483648\"}]", "\"version\":\"v0\"",

@@ -15,6 +15,10 @@ public sealed class AsyncReadingTests
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom.sample.xml") },
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom-error.sample.xml") },
         { "arxiv-metadata-jsonl", RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl") },
+        { "arxiv-oai", RepoPaths.Format("arxiv-oai-arxivraw.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss-atom.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss-error.sample.xml") },
     };
 
     [Theory]

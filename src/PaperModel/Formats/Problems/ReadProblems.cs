@@ -90,6 +90,17 @@ internal static class ReadProblems
     public static readonly ReadProblem OaiBadVersion = new("PM1106", Warning, "A value in an OAI-PMH record was left out", "A version of {0} is labelled '{1}', not vN; it was left out.");
     public static readonly ReadProblem OaiBadDate = OaiBadVersion with { MessageFormat = "{0} is '{1}', which is not a date; it was left out." };
 
+    // arXiv announcement feeds, RSS 2.0 and Atom (PM1120-PM1129).
+    public static readonly ReadProblem RssInvalidXml = new("PM1120", Error, "Announcement feed XML cannot be read", "The XML cannot be read: {0}");
+    public static readonly ReadProblem RssNotAFeed = new("PM1121", Error, "The document is not an arXiv announcement feed", "The document is not an arXiv announcement feed: its root element is <{0}> in namespace '{1}', not <rss> or an Atom <feed>.");
+    public static readonly ReadProblem RssFeedError = new("PM1122", Error, "The arXiv announcement feed reported an error", "The arXiv feed reported an error: {0}.");
+    public static readonly ReadProblem RssNoId = new("PM1123", Error, "An announcement item has no arXiv id or title", "The item has no arXiv id in its description, guid or link ('{0}').");
+    public static readonly ReadProblem RssNoTitle = RssNoId with { MessageFormat = "The item {0} has no title." };
+    public static readonly ReadProblem RssItemTooLong = new("PM1124", Error, "An announcement item exceeds the reader's limits", "The item is longer than {0:N0} characters of text (PaperReadOptions.MaxRecordLength); it was skipped.");
+    public static readonly ReadProblem RssItemTooDeep = RssItemTooLong with { MessageFormat = "The item nests elements deeper than {0} levels; it was skipped." };
+    public static readonly ReadProblem RssBadDate = new("PM1125", Warning, "A value in an announcement item was left out", "{0} of {1} is '{2}', which is not a date; it was left out.");
+    public static readonly ReadProblem RssBadAnnounceType = RssBadDate with { MessageFormat = "The announce type of {0} is '{1}', not new, cross, replace or replace-cross; it was left out." };
+
     /// <summary>Every descriptor, by code.</summary>
     public static IReadOnlyList<ReadProblem> All { get; } =
     [
@@ -101,5 +112,6 @@ internal static class ReadProblems
         PaperLineNull, PaperLineNotAPaper, PaperLineTooLong,
         CorruptGzip,
         OaiInvalidXml, OaiNotAResponse, OaiError, OaiNoRecords, OaiDeleted, OaiNoMetadata, OaiNoId, OaiNoTitle, OaiUnknownMetadata, OaiRecordTooLong, OaiRecordTooDeep, OaiBadVersion, OaiBadDate,
+        RssInvalidXml, RssNotAFeed, RssFeedError, RssNoId, RssNoTitle, RssItemTooLong, RssItemTooDeep, RssBadDate, RssBadAnnounceType,
     ];
 }

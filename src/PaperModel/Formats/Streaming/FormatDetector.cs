@@ -9,8 +9,9 @@ namespace PaperModel.Formats;
 /// <remarks>
 /// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
 /// <list type="bullet">
-/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>; an
-/// <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
+/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>, unless it
+/// names <c>rss.arxiv.org</c> or carries <c>announce_type</c>: <see cref="ArxivRssFormat"/>, as is an <c>&lt;rss</c>
+/// root that also declares the arXiv namespace; an <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
 /// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
@@ -38,6 +39,8 @@ internal static class FormatDetector
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
+    private static ReadOnlySpan<byte> ArxivNamespace => "\"http://arxiv.org/schemas/atom\""u8;
+
     /// <summary>How many bytes tell gzip input (its magic bytes <c>1f 8b</c>).</summary>
     public const int GzipHeadLength = 2;
 
@@ -55,12 +58,7 @@ internal static class FormatDetector
 
         return head[0] switch
         {
-            (byte)'<' => RootElement(head) switch
-            {
-                "feed" or "entry" => ArxivAtomFormat.FormatName,
-                "OAI-PMH" => ArxivOaiFormat.FormatName,
-                _ => null,
-            },
+            (byte)'<' => Markup(head),
             (byte)'[' => HuggingFaceApiFormat.FormatName,
             (byte)'{' => DetectObject(head),
             _ => null,
@@ -82,19 +80,33 @@ internal static class FormatDetector
         if (head[0] == (byte)'<')
         {
             var root = RootElement(head);
-            return root switch
+            return Markup(head) is not null ? null : root switch
             {
-                "feed" or "entry" or "OAI-PMH" => null,
                 null => "this is markup, but no root element was found in its first bytes; no format reads it",
                 _ when root.Equals("html", StringComparison.OrdinalIgnoreCase) =>
                     "this is HTML (a saved web page), which no format reads: copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
-                "rss" => "root element <rss>: an RSS feed, which no format reads; fetch the same papers from the arXiv API with 'papers fetch arxiv'",
-                _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>)",
+                "rss" => "root element <rss>: an RSS feed that is not an arXiv announcement feed (arxiv-rss reads the feeds of rss.arxiv.org), which no format reads",
+                _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>, arxiv-rss reads the <rss> feeds of rss.arxiv.org)",
             };
         }
 
         return head[0] == (byte)'{' ? DescribeObject(head) : null;
     }
+
+    // The format of a markup document, by its root element and, for feeds, what marks an arXiv announcement feed.
+    private static string? Markup(ReadOnlySpan<byte> head) => RootElement(head) switch
+    {
+        "feed" when IsAnnouncementFeed(head) => ArxivRssFormat.FormatName,
+        "feed" or "entry" => ArxivAtomFormat.FormatName,
+        "OAI-PMH" => ArxivOaiFormat.FormatName,
+        "rss" when IsAnnouncementFeed(head) || head.IndexOf(ArxivNamespace) >= 0 => ArxivRssFormat.FormatName,
+        _ => null,
+    };
+
+    // The announcement feeds name rss.arxiv.org (their link, or the Atom feed's id) and carry announce types; the
+    // arXiv API's Atom feed does neither.
+    private static bool IsAnnouncementFeed(ReadOnlySpan<byte> head) =>
+        head.IndexOf("rss.arxiv.org"u8) >= 0 || head.IndexOf("announce_type>"u8) >= 0;
 
     // The input after an optional UTF-8 byte order mark and white space.
     private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> head)
