@@ -12,6 +12,9 @@ public static class PaperFormats
     /// <summary>Text copied from the Hugging Face Daily Papers web page (<c>hf-daily-text</c>).</summary>
     public static HuggingFaceDailyTextFormat HuggingFaceDailyText { get; } = new();
 
+    /// <summary>A Hugging Face Daily Papers page or paper page saved as HTML, read from the JSON it embeds (<c>hf-daily-html</c>).</summary>
+    public static HuggingFaceDailyHtmlFormat HuggingFaceDailyHtml { get; } = new();
+
     /// <summary>The Hugging Face papers API JSON (<c>hf-api-json</c>).</summary>
     public static HuggingFaceApiFormat HuggingFaceApi { get; } = new();
 
@@ -34,6 +37,7 @@ public static class PaperFormats
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
         HuggingFaceDailyText,
+        HuggingFaceDailyHtml,
         HuggingFaceApi,
         ArxivAtom,
         ArxivMetadata,

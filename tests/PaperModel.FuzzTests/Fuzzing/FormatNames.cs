@@ -10,4 +10,5 @@ internal static class FormatNames
     public const string ArxivOai = "arxiv-oai";
     public const string PaperJsonLines = "paper-jsonl";
     public const string ArxivRss = "arxiv-rss";
+    public const string DailyHtml = "hf-daily-html";
 }

@@ -90,6 +90,7 @@ internal sealed class ReaderTarget : FuzzTarget
         var rss = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "arxiv-rss*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var api = new[] { "hf-daily-papers-api.sample.json", "hf-paper-page-embedded.sample.json" }.Select(f => File.ReadAllBytes(RepoPaths.Format(f))).ToArray();
         var metadata = File.ReadAllBytes(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"));
+        var html = File.ReadAllBytes(RepoPaths.Format("hf-paper-page.sample.html"));
         return
         [
             new(PaperFormats.HuggingFaceDailyText, DailyPageSlices(), [
@@ -98,6 +99,11 @@ internal sealed class ReaderTarget : FuzzTarget
                 "GitHub ★ 1.2k\n", "![img](x)", "- [Nav](x)\n", "#1 Paper of the day\n", "https://huggingface.co/papers/9999.99999\n",
                 "arxiv: 2310.12345\n", "[1]: http://x\n", "Daily Papers\n", "Published on Jul 30\n", "Jul 30 [3](x)\n", "+12\n", " \\\\   ",
                 " 1111111111111111 ", "5 comments\n", "on Jul 30, 2025\n", "[", "]", "(", ")", "![", "- ", "* ",
+            ]),
+            new(PaperFormats.HuggingFaceDailyHtml, [html], [
+                "<", ">", "</", "/>", "<!--", "-->", "<script>", "</script>", "<style>", "'", "\"", "=", "&quot;", "&amp;", "&#39;", "&#x27;", "&bogus;",
+                " data-target=\"DailyPapers\"", " data-target=\"PaperContent\"", " data-props=\"", " data-props='", "{&quot;dailyPapers&quot;:[",
+                "{&quot;paper&quot;:{", "&quot;upvotes&quot;:&quot;x&quot;", "\r\n", " ",
             ]),
             new(PaperFormats.HuggingFaceApi, api, [
                 .. JsonTokens, "\"paper\":{", "\"upvotes\":\"x\"", "\"upvotes\":1e30", "\"numComments\":12.5", "\"summary\":null", "\"authors\":[{}]",

@@ -12,6 +12,7 @@ public sealed class AsyncReadingTests
     {
         { "hf-daily-text", RepoPaths.DailyPapersPage },
         { "hf-api-json", RepoPaths.Format("hf-daily-papers-api.sample.json") },
+        { "hf-daily-html", RepoPaths.Format("hf-paper-page.sample.html") },
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom.sample.xml") },
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom-error.sample.xml") },
         { "arxiv-metadata-jsonl", RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl") },

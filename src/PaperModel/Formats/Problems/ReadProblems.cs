@@ -47,6 +47,11 @@ internal static class ReadProblems
     public static readonly ReadProblem ApiBadUrl = new("PM1035", Warning, "A Hugging Face API value could not be used", "{0} is '{1}', which is not an absolute http(s) URL; the link was left out.");
     public static readonly ReadProblem ApiBadDate = ApiBadUrl with { MessageFormat = "{0} is '{1}', which is not an ISO 8601 date; it was left out." };
 
+    // Hugging Face pages saved as HTML (PM1036-PM1039; their items report the API codes above).
+    public static readonly ReadProblem HtmlNoPapers = new("PM1036", Error, "The HTML page embeds no Daily Papers list or paper", "The HTML has no element with data-target=\"DailyPapers\" or \"PaperContent\" and a data-props attribute, so it holds no papers to read (a page saved as text only, or another page).");
+    public static readonly ReadProblem HtmlPropsNotExpected = new("PM1037", Error, "The JSON a Hugging Face page embeds cannot be read", "The data-props of data-target=\"{0}\" cannot be read: {1}.");
+    public static readonly ReadProblem HtmlPropsTooLong = new("PM1038", Error, "The JSON a Hugging Face page embeds is longer than the limit", "The data-props of data-target=\"{0}\" is longer than the limit of {1}" + LimitSuffix);
+
     // arXiv API Atom (PM1050-PM1069).
     public static readonly ReadProblem AtomInvalidXml = new("PM1050", Error, "Atom input is not well-formed or safe XML", "The XML cannot be read: {0}");
     public static readonly ReadProblem AtomApiError = new("PM1051", Error, "The arXiv API returned an error", "The arXiv API reported an error: {0}.");
@@ -107,6 +112,7 @@ internal static class ReadProblems
         FileNotFound, IsDirectory, Unreadable, UnknownDocument, RecordUnreadable, InputStopped,
         NoPapers, TitleWithoutAbstract, AbstractWithoutTitle, NotADay, BadDate, PageLineTooLong, DetailsWithoutPaper, AbstractCut, BinaryText, InvalidUtf8,
         ApiInvalidJson, ApiItemInvalidJson, ApiNotArrayOrObject, ApiWrongType, ApiNotWholeNumber, ApiMissingId, ApiMissingTitle, ApiMissingAuthorName, ApiTokenTooLong, ApiItemTooLong, ApiBadUrl, ApiBadDate,
+        HtmlNoPapers, HtmlPropsNotExpected, HtmlPropsTooLong,
         AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomEntryTooLong, AtomEntryTooDeep, AtomNotAFeed,
         MetadataInvalidJson, MetadataNotAnObject, MetadataWrongType, MetadataMissingId, MetadataMissingTitle, MetadataMissingVersion, MetadataLineTooLong, MetadataBadId, MetadataBadVersion, MetadataBadDate,
         PaperLineNull, PaperLineNotAPaper, PaperLineTooLong,

@@ -11,7 +11,9 @@ namespace PaperModel.Formats;
 /// <list type="bullet">
 /// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>, unless it
 /// names <c>rss.arxiv.org</c> or carries <c>announce_type</c>: <see cref="ArxivRssFormat"/>, as is an <c>&lt;rss</c>
-/// root that also declares the arXiv namespace; an <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
+/// root that also declares the arXiv namespace; an <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>; other markup
+/// with <c>data-target="DailyPapers"</c> or <c>"PaperContent"</c>, or an <c>&lt;html</c> page of
+/// <c>huggingface.co/papers</c>: <see cref="HuggingFaceDailyHtmlFormat"/>.</item>
 /// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
@@ -84,7 +86,7 @@ internal static class FormatDetector
             {
                 null => "this is markup, but no root element was found in its first bytes; no format reads it",
                 _ when root.Equals("html", StringComparison.OrdinalIgnoreCase) =>
-                    "this is HTML (a saved web page), which no format reads: copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
+                    "this is HTML (a saved web page) but not a Hugging Face papers page, which no format reads (hf-daily-html reads the saved Daily Papers and paper pages): copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
                 "rss" => "root element <rss>: an RSS feed that is not an arXiv announcement feed (arxiv-rss reads the feeds of rss.arxiv.org), which no format reads",
                 _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>, arxiv-rss reads the <rss> feeds of rss.arxiv.org)",
             };
@@ -100,8 +102,16 @@ internal static class FormatDetector
         "feed" or "entry" => ArxivAtomFormat.FormatName,
         "OAI-PMH" => ArxivOaiFormat.FormatName,
         "rss" when IsAnnouncementFeed(head) || head.IndexOf(ArxivNamespace) >= 0 => ArxivRssFormat.FormatName,
+        "feed" or "entry" or "rss" or null => null,
+        { } root when IsHuggingFacePage(root, head) => HuggingFaceDailyHtmlFormat.FormatName,
         _ => null,
     };
+
+    // Markup with the element a Hugging Face page embeds its papers in, or an HTML page of huggingface.co/papers (whose
+    // element may come after the first bytes; the reader says so when there is none).
+    private static bool IsHuggingFacePage(string root, ReadOnlySpan<byte> head) =>
+        head.IndexOf("data-target=\"DailyPapers\""u8) >= 0 || head.IndexOf("data-target=\"PaperContent\""u8) >= 0
+        || (root.Equals("html", StringComparison.OrdinalIgnoreCase) && head.IndexOf("huggingface.co/papers"u8) >= 0);
 
     // The announcement feeds name rss.arxiv.org (their link, or the Atom feed's id) and carry announce types; the
     // arXiv API's Atom feed does neither.
