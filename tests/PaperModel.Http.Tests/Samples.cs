@@ -13,6 +13,8 @@ internal static class Samples
 
     public static string DailyPapersPath => RepoPaths.Format("hf-daily-papers-api.sample.json");
 
+    public static string SearchPath => RepoPaths.Format("hf-papers-search.sample.json");
+
     public static string AtomPath => RepoPaths.Format("arxiv-api-atom.sample.xml");
 
     public static string OaiPath => RepoPaths.Format("arxiv-oai-arxivraw.sample.xml");

@@ -19,6 +19,7 @@ public sealed class FormatDetectorTests
     [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
     [InlineData("arxiv-oai-arxivraw.sample.xml", "arxiv-oai")]
     [InlineData("hf-paper-page.sample.html", "hf-daily-html")]
+    [InlineData("hf-papers-search.sample.json", "hf-api-json")]
     [InlineData("arxiv-rss.sample.xml", "arxiv-rss")]
     [InlineData("arxiv-rss-atom.sample.xml", "arxiv-rss")]
     [InlineData("arxiv-rss-error.sample.xml", "arxiv-rss")]

@@ -73,6 +73,11 @@ internal static class ReadProblems
     public static readonly ReadProblem MetadataLineTooLong = new("PM1074", Error, "An arXiv metadata line is longer than the limit", "The line is longer than the limit of {0}" + LimitSuffix);
     public static readonly ReadProblem MetadataBadId = new("PM1075", Error, "An arXiv metadata id or version is not valid", "\"id\" is '{0}', which is not an arXiv id without version (0704.0001, hep-th/9901001).");
     public static readonly ReadProblem MetadataBadVersion = MetadataBadId with { MessageFormat = "The version '{0}' of {1} is not v1, v2, ... v9999." };
+    public static readonly ReadProblem MetadataArrayInvalidJson = new("PM1077", Error, "An arXiv metadata array is not valid JSON", "The input is not valid JSON: {0}");
+    public static readonly ReadProblem MetadataArrayItemInvalidJson = MetadataArrayInvalidJson with { MessageFormat = "{0} is not valid JSON: {1}" };
+    public static readonly ReadProblem MetadataArrayNotArray = new("PM1078", Error, "An arXiv metadata array holds something other than records", "The document must be a JSON array of records (or one record per line), not {0}.");
+    public static readonly ReadProblem MetadataArrayTokenTooLong = new("PM1079", Error, "An arXiv metadata array element is longer than the limit", "A single JSON token is longer than the limit of {0} bytes (PaperReadOptions.MaxRecordLength); reading stopped.");
+    public static readonly ReadProblem MetadataArrayItemTooLong = MetadataArrayTokenTooLong with { MessageFormat = "The record {0} is longer than the limit of {1}" + LimitSuffix };
     public static readonly ReadProblem MetadataBadDate = new("PM1076", Warning, "An arXiv metadata version date is not an RFC 1123 date", "The date '{0}' of {1}{2} is not an RFC 1123 date (Mon, 2 Apr 2007 19:18:42 GMT); it was left out.");
 
     // The library's own JSON Lines (PM1080-PM1089).
@@ -115,6 +120,7 @@ internal static class ReadProblems
         HtmlNoPapers, HtmlPropsNotExpected, HtmlPropsTooLong,
         AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomEntryTooLong, AtomEntryTooDeep, AtomNotAFeed,
         MetadataInvalidJson, MetadataNotAnObject, MetadataWrongType, MetadataMissingId, MetadataMissingTitle, MetadataMissingVersion, MetadataLineTooLong, MetadataBadId, MetadataBadVersion, MetadataBadDate,
+        MetadataArrayInvalidJson, MetadataArrayItemInvalidJson, MetadataArrayNotArray, MetadataArrayTokenTooLong, MetadataArrayItemTooLong,
         PaperLineNull, PaperLineNotAPaper, PaperLineTooLong,
         CorruptGzip,
         OaiInvalidXml, OaiNotAResponse, OaiError, OaiNoRecords, OaiDeleted, OaiNoMetadata, OaiNoId, OaiNoTitle, OaiUnknownMetadata, OaiRecordTooLong, OaiRecordTooDeep, OaiBadVersion, OaiBadDate,

@@ -14,7 +14,8 @@ namespace PaperModel.Formats;
 /// root that also declares the arXiv namespace; an <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>; other markup
 /// with <c>data-target="DailyPapers"</c> or <c>"PaperContent"</c>, or an <c>&lt;html</c> page of
 /// <c>huggingface.co/papers</c>: <see cref="HuggingFaceDailyHtmlFormat"/>.</item>
-/// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
+/// <item><c>[</c>: <see cref="ArxivMetadataFormat"/> when the first element has an arXiv metadata key (the snapshot
+/// saved as one array), else <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array, search results).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
 /// <c>publishedAt</c>, <c>discussionId</c>, <c>ai_summary</c>...): <see cref="HuggingFaceApiFormat"/>; arXiv metadata keys
@@ -41,6 +42,14 @@ internal static class FormatDetector
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
+    // The keys that name a format, in the order they are tried.
+    private static readonly (string[] Keys, string Format)[] KeyedFormats =
+    [
+        (PaperJsonKeys, PaperJsonLinesFormat.FormatName),
+        (HuggingFaceKeys, HuggingFaceApiFormat.FormatName),
+        (ArxivMetadataKeys, ArxivMetadataFormat.FormatName),
+    ];
+
     private static ReadOnlySpan<byte> ArxivNamespace => "\"http://arxiv.org/schemas/atom\""u8;
 
     /// <summary>How many bytes tell gzip input (its magic bytes <c>1f 8b</c>).</summary>
@@ -61,7 +70,7 @@ internal static class FormatDetector
         return head[0] switch
         {
             (byte)'<' => Markup(head),
-            (byte)'[' => HuggingFaceApiFormat.FormatName,
+            (byte)'[' => DetectArray(head),
             (byte)'{' => DetectObject(head),
             _ => null,
         };
@@ -172,6 +181,55 @@ internal static class FormatDetector
         return null;
     }
 
+    // An array of arXiv metadata records (the snapshot saved as one array) is that format; any other array is the
+    // Hugging Face API's (daily papers, search results).
+    private static string DetectArray(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        try
+        {
+            if (reader.Read() && reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && FormatOfKeys(ref reader, depth: 2) == ArxivMetadataFormat.FormatName)
+            {
+                return ArxivMetadataFormat.FormatName;
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON: the Hugging Face reader reports the error with its position.
+        }
+
+        return HuggingFaceApiFormat.FormatName;
+    }
+
+    // The format the first known key of the object being read names (the library's own keys first), or null when
+    // the object ends without one (or the head does).
+    private static string? FormatOfKeys(ref Utf8JsonReader reader, int depth)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth)
+            {
+                foreach (var (keys, format) in KeyedFormats)
+                {
+                    foreach (var key in keys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return format;
+                        }
+                    }
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth - 1)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private static string? RootElement(ReadOnlySpan<byte> head)
     {
         // The local name of the first element after the prolog (XML declaration, comments), any prefix.
@@ -211,38 +269,9 @@ internal static class FormatDetector
         var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
         try
         {
-            while (reader.Read())
+            if (FormatOfKeys(ref reader, depth: 1) is { } format)
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                {
-                    foreach (var key in PaperJsonKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return PaperJsonLinesFormat.FormatName;
-                        }
-                    }
-
-                    foreach (var key in HuggingFaceKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return HuggingFaceApiFormat.FormatName;
-                        }
-                    }
-
-                    foreach (var key in ArxivMetadataKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return ArxivMetadataFormat.FormatName;
-                        }
-                    }
-                }
-                else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
-                {
-                    break;
-                }
+                return format;
             }
         }
         catch (JsonException)
