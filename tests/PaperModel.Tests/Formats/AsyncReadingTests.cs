@@ -18,6 +18,7 @@ public sealed class AsyncReadingTests
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom-error.sample.xml") },
         { "arxiv-metadata-jsonl", RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl") },
         { "arxiv-oai", RepoPaths.Format("arxiv-oai-arxivraw.sample.xml") },
+        { "arxiv-oai", RepoPaths.Format("arxiv-oai-arxiv.sample.xml") },
         { "arxiv-rss", RepoPaths.Format("arxiv-rss.sample.xml") },
         { "arxiv-rss", RepoPaths.Format("arxiv-rss-atom.sample.xml") },
         { "arxiv-rss", RepoPaths.Format("arxiv-rss-error.sample.xml") },

@@ -18,6 +18,7 @@ public sealed class FormatDetectorTests
     [InlineData("hf-paper-page-embedded.sample.json", "hf-api-json")]
     [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
     [InlineData("arxiv-oai-arxivraw.sample.xml", "arxiv-oai")]
+    [InlineData("arxiv-oai-arxiv.sample.xml", "arxiv-oai")]
     [InlineData("hf-paper-page.sample.html", "hf-daily-html")]
     [InlineData("hf-papers-search.sample.json", "hf-api-json")]
     [InlineData("arxiv-rss.sample.xml", "arxiv-rss")]
