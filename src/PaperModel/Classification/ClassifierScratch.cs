@@ -45,7 +45,9 @@ internal sealed class FieldScratch
 {
     private readonly MarkupText _markup = new();
     private readonly SentenceRoles _roles = new();
+    private string _original = string.Empty;
     private bool _hasRoles;
+    private bool _rolesRead;
     private bool[] _vetoed = new bool[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
@@ -55,16 +57,16 @@ internal sealed class FieldScratch
 
     public bool[] Vetoed => _vetoed;
 
-    /// <summary>Prepares the field for <paramref name="text"/>, reading its sentence roles when asked (the abstract).</summary>
+    /// <summary>
+    /// Prepares the field for <paramref name="text"/>, with sentence roles when asked (the abstract); they are read
+    /// when the first occurrence asks for its reason, so a field without matches never reads them.
+    /// </summary>
     public void Reset(string text, bool withRoles)
     {
         _markup.Reset(text);
+        _original = text;
         _hasRoles = withRoles;
-        if (withRoles)
-        {
-            _roles.Reset(text);
-        }
-
+        _rolesRead = false;
         Occurrences.Clear();
     }
 
@@ -72,8 +74,21 @@ internal sealed class FieldScratch
     /// Why an occurrence counts as much as it does: <see cref="EvidenceReason.Title"/> in a field without sentence
     /// roles, else the role of the sentence or comparison it stands in.
     /// </summary>
-    public EvidenceReason ReasonOf(in Occurrence occurrence) =>
-        _hasRoles ? _roles.ReasonAt(ToOriginal(occurrence).Start) : EvidenceReason.Title;
+    public EvidenceReason ReasonOf(in Occurrence occurrence)
+    {
+        if (!_hasRoles)
+        {
+            return EvidenceReason.Title;
+        }
+
+        if (!_rolesRead)
+        {
+            _roles.Reset(_original);
+            _rolesRead = true;
+        }
+
+        return _roles.ReasonAt(ToOriginal(occurrence).Start);
+    }
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
     public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);
