@@ -74,6 +74,7 @@ internal sealed class MatcherTables
         }
 
         Forms = new TokenForms(vocabulary, startsEntries);
+        SecondTokenIds = Array.ConvertAll(entries, static e => e.TokenIds.Length > 1 ? e.TokenIds[1] : -1);
         EmbeddedAcronyms = Enumerable.Range(0, entries.Length)
             .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
             .ToArray();
@@ -84,6 +85,12 @@ internal sealed class MatcherTables
 
     /// <summary>All phrase variants, grouped by first token id, longest first within a group.</summary>
     public PhraseEntry[] Entries { get; }
+
+    /// <summary>
+    /// Per entry of <see cref="Entries"/>, the vocabulary id of its second token, or -1 for a one-token variant: the
+    /// scanner skips a variant whose second token is not the next text token without reading the entry.
+    /// </summary>
+    public int[] SecondTokenIds { get; }
 
     /// <summary>The lookup from a folded text token to the vocabulary tokens it is (as written or as a plural).</summary>
     public TokenForms Forms { get; }
