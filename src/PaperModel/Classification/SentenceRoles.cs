@@ -66,7 +66,7 @@ internal sealed class SentenceRoles
         }
 
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = NextSentenceMark(text, 0); i >= 0; i = NextSentenceMark(text, i + 1))
         {
             if (IsSentenceEnd(text, i))
             {
@@ -76,18 +76,16 @@ internal sealed class SentenceRoles
         }
 
         AddSentence(start);
+        ReadWords(text);
         var sawContribution = false;
         for (var s = 0; s < _sentenceCount; s++)
         {
-            var end = s + 1 < _sentenceCount ? _sentenceStarts[s + 1] : text.Length;
-            var contribution = IsContribution(text, _sentenceStarts[s], end);
+            var contribution = _sentenceRoles[s] == EvidenceReason.ContributionSentence;
             sawContribution |= contribution;
             _sentenceRoles[s] = contribution
                 ? EvidenceReason.ContributionSentence
                 : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
         }
-
-        FindComparisons(text);
     }
 
     /// <summary>The role of the text at <paramref name="offset"/> (an offset into the text given to <see cref="Reset"/>).</summary>
@@ -162,35 +160,45 @@ internal sealed class SentenceRoles
         return true;
     }
 
-    /// <summary>Whether the sentence speaks of the authors' own work: <c>we</c>, <c>our</c>, <c>this paper</c>, <c>here</c> first.</summary>
-    private static bool IsContribution(string text, int start, int end)
+    /// <summary>The next character at or after <paramref name="from"/> that may end a sentence, or -1.</summary>
+    private static int NextSentenceMark(string text, int from)
     {
-        var previousWasThis = false;
-        var first = true;
-        for (var w = NextWord(text, start, end, out var length); w >= 0; w = NextWord(text, w + length, end, out length))
-        {
-            var kind = Lookup.KindOf(text.AsSpan(w, length));
-            if ((kind & WordKind.Contribution) != 0 || (previousWasThis && (kind & WordKind.ThisNoun) != 0) || (first && (kind & WordKind.Here) != 0))
-            {
-                return true;
-            }
-
-            previousWasThis = (kind & WordKind.This) != 0;
-            first = false;
-        }
-
-        return false;
+        var at = text.AsSpan(from).IndexOfAny(".?!\n".AsSpan());
+        return at < 0 ? -1 : from + at;
     }
 
-    private void FindComparisons(string text)
+    /// <summary>
+    /// One pass over the words: marks each sentence that speaks of the authors' own work (<c>we</c>, <c>our</c>,
+    /// <c>this paper</c>, <c>here</c> first) as <see cref="EvidenceReason.ContributionSentence"/> (the other roles are
+    /// set by <see cref="Reset"/>), and adds the comparison stretches.
+    /// </summary>
+    private void ReadWords(string text)
     {
+        Array.Clear(_sentenceRoles, 0, _sentenceCount);
+        var sentence = 0;
+        var previousWasThis = false;
+        var first = true;
         var previous = -1;
         var previousLength = 0;
         var previousKind = WordKind.None;
         for (var w = NextWord(text, 0, text.Length, out var length); w >= 0; w = NextWord(text, w + length, text.Length, out length))
         {
+            while (sentence + 1 < _sentenceCount && w >= _sentenceStarts[sentence + 1])
+            {
+                sentence++;
+                previousWasThis = false;
+                first = true;
+            }
+
             var word = text.AsSpan(w, length);
             var kind = Lookup.KindOf(word);
+            if ((kind & WordKind.Contribution) != 0 || (previousWasThis && (kind & WordKind.ThisNoun) != 0) || (first && (kind & WordKind.Here) != 0))
+            {
+                _sentenceRoles[sentence] = EvidenceReason.ContributionSentence;
+            }
+
+            previousWasThis = (kind & WordKind.This) != 0;
+            first = false;
             var pairEnd = previous >= 0 && w - (previous + previousLength) <= 2 && (previousKind & WordKind.PairFirst) != 0;
             if ((kind & WordKind.Contrast) != 0 || (pairEnd && IsPair(text, previous, previousLength, word, ContrastPairs)))
             {
@@ -288,7 +296,7 @@ internal sealed class SentenceRoles
         return false;
     }
 
-    /// <summary>What a word can do in <see cref="IsContribution"/> and <see cref="FindComparisons"/>; a word may be several.</summary>
+    /// <summary>What a word can do in <see cref="ReadWords"/>; a word may be several.</summary>
     [Flags]
     private enum WordKind : ushort
     {
