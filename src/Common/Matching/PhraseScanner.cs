@@ -293,13 +293,18 @@ internal static class PhraseScanner
     private static void ScanEmbedded(string text, MatcherTables tables, int start, int length, ScanBuffer<Occurrence> sink)
     {
         var end = start + length;
-        foreach (var entryIndex in tables.EmbeddedAcronyms)
+        var tokenMask = MatcherTables.CharMask(text, start, length);
+        var acronyms = tables.EmbeddedAcronymTexts;
+        var masks = tables.EmbeddedAcronymMasks;
+        for (var a = 0; a < acronyms.Length; a++)
         {
-            var acronym = tables.Entries[entryIndex].Exact[0]!;
-            if (acronym.Length >= length)
+            var acronym = acronyms[a];
+            if (acronym.Length >= length || (masks[a] & ~tokenMask) != 0)
             {
                 continue;
             }
+
+            var entryIndex = tables.EmbeddedAcronyms[a];
 
             var from = start;
             int p;
