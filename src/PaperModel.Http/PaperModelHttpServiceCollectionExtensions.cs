@@ -12,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PaperModelHttpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="HuggingFacePapersClient"/>, <see cref="ArxivApiClient"/>, <see cref="ArxivOaiClient"/> as typed
+    /// Registers <see cref="HuggingFacePapersClient"/>, <see cref="ArxivApiClient"/>, <see cref="ArxivOaiClient"/> and
+    /// <see cref="ArxivRssClient"/> as typed
     /// <see cref="HttpClient"/>s of the <see cref="System.Net.Http.IHttpClientFactory"/>, each with a resilience handler
     /// (total timeout, bounded retries with exponential back-off and jitter, <c>Retry-After</c> honoured on 429 and 503,
     /// attempt timeout) around one shared per-host rate limiter. A <see cref="TimeProvider"/> registered before this
@@ -42,6 +43,7 @@ public static class PaperModelHttpServiceCollectionExtensions
         Add<HuggingFacePapersClient>(services, static o => o.HuggingFaceBaseAddress, static o => o.HuggingFaceRequestInterval);
         Add<ArxivApiClient>(services, static o => o.ArxivApiBaseAddress, static o => o.ArxivRequestInterval);
         Add<ArxivOaiClient>(services, static o => o.ArxivOaiBaseAddress, static o => o.ArxivRequestInterval);
+        Add<ArxivRssClient>(services, static o => o.ArxivRssBaseAddress, static o => o.ArxivRequestInterval);
         return services;
     }
 

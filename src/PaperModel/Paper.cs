@@ -100,6 +100,12 @@ public sealed record Paper
     /// <summary>A machine-written summary given by the source (Hugging Face <c>ai_summary</c>).</summary>
     public string? AiSummary { get; init; }
 
+    /// <summary>
+    /// Why the paper is in the arXiv announcement it was read from (an arXiv RSS or Atom feed of <c>rss.arxiv.org</c>),
+    /// or <see langword="null"/> when it was not read from one.
+    /// </summary>
+    public ArxivAnnounceType? AnnounceType { get; init; }
+
     /// <summary>The sources this paper was read from.</summary>
     public PaperSource Source { get; init; }
 
@@ -156,6 +162,7 @@ public sealed record Paper
                 && Organization == other.Organization
                 && Keywords.SequenceEqual(other.Keywords, StringComparer.Ordinal)
                 && AiSummary == other.AiSummary
+                && AnnounceType == other.AnnounceType
                 && Source == other.Source));
 
     /// <inheritdoc/>

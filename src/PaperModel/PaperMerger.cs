@@ -13,12 +13,13 @@ namespace PaperModel;
 /// </para>
 /// <para>
 /// <b>Precedence.</b> The records of one paper are ranked: higher arXiv version first; then later
-/// <see cref="Paper.Updated"/>; then by source, arXiv metadata snapshot, arXiv Atom, Hugging Face API, Hugging Face page;
+/// <see cref="Paper.Updated"/>; then by source, arXiv metadata snapshot and OAI-PMH, arXiv Atom, arXiv announcement feed,
+/// Hugging Face API, Hugging Face page;
 /// then input order. A record without a version ranks below every versioned one.
 /// </para>
 /// <para>
 /// <b>Fields.</b> Title, abstract, authors, published date, categories (with the primary category), comment, journal
-/// reference, DOI, report number, licence, submitter, organization, keywords and AI summary come from the first record in
+/// reference, DOI, report number, licence, submitter, organization, keywords, AI summary and announce type come from the first record in
 /// precedence order that has them (so the newest arXiv version wins for bibliographic data, and Hugging Face fills what
 /// only it has). When the chosen authors have no affiliations, affiliations are taken from another record that lists the
 /// same names in the same order. <see cref="Paper.ArxivId"/> is the highest version seen. <see cref="Paper.Updated"/> is
@@ -135,6 +136,7 @@ public static class PaperMerger
             Organization = First(ranked, static p => p.Organization),
             Keywords = ranked.FirstOrDefault(static p => p.Keywords.Count > 0)?.Keywords ?? [],
             AiSummary = First(ranked, static p => p.AiSummary),
+            AnnounceType = ranked.Select(static p => p.AnnounceType).FirstOrDefault(static t => t.HasValue),
             Source = ranked.Aggregate(PaperSource.None, static (s, p) => s | p.Source),
         };
     }
@@ -142,9 +144,10 @@ public static class PaperMerger
     private static int SourceRank(PaperSource source) =>
         (source & (PaperSource.ArxivMetadata | PaperSource.ArxivOai)) != 0 ? 0
         : (source & PaperSource.ArxivAtom) != 0 ? 1
-        : (source & PaperSource.HuggingFaceApi) != 0 ? 2
-        : (source & PaperSource.HuggingFaceDailyPage) != 0 ? 3
-        : 4;
+        : (source & PaperSource.ArxivRss) != 0 ? 2
+        : (source & PaperSource.HuggingFaceApi) != 0 ? 3
+        : (source & PaperSource.HuggingFaceDailyPage) != 0 ? 4
+        : 5;
 
     private static string? First(List<Paper> ranked, Func<Paper, string?> field)
     {

@@ -7,7 +7,7 @@ public enum PaperSource
     /// <summary>Unknown or built in code.</summary>
     None = 0,
 
-    /// <summary>Text copied from the Hugging Face Daily Papers web page.</summary>
+    /// <summary>The Hugging Face Daily Papers web page: text copied from it, or the page (or a paper's page) saved as HTML.</summary>
     HuggingFaceDailyPage = 1,
 
     /// <summary>The Hugging Face papers API (<c>/api/daily_papers</c>, <c>/api/papers/{id}</c>).</summary>
@@ -21,4 +21,7 @@ public enum PaperSource
 
     /// <summary>An arXiv OAI-PMH response (<c>ListRecords</c>, <c>GetRecord</c>; <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata).</summary>
     ArxivOai = 16,
+
+    /// <summary>An arXiv announcement feed (<c>rss.arxiv.org</c>, RSS 2.0 or Atom).</summary>
+    ArxivRss = 32,
 }

@@ -32,7 +32,7 @@ public sealed class ClassifyInputs
     public static ClassifyInputs Load(int targetChars = TargetChars)
     {
         var distinct = Directory.EnumerateFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
-            .Where(static f => !f.EndsWith(".tsv", StringComparison.Ordinal))
+            .Where(static f => !f.EndsWith(".tsv", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .SelectMany(static f => PaperReader.ReadFile(f).Papers)
             .ToArray();

@@ -75,7 +75,38 @@ public sealed class FetchCommandTests
         File.Exists(state).Should().BeFalse("the harvest ended");
     }
 
+    [Fact]
+    public async Task Arxiv_rss_writes_the_announcement_with_its_announce_types()
+    {
+        await using var server = await LocalServer.StartAsync();
+        server.Respond = (context, _) => LocalServer.SendFile(context, RepoPaths.Format("arxiv-rss.sample.xml"), "application/rss+xml");
+
+        var run = await Task.Run(() => CliRun.InProcess(null, "fetch", "arxiv-rss", "cs.CL+cs.LG", "--base-url", server.BaseAddress + "mirror/"));
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        Ids(run).Should().Be(SampleIds("arxiv-rss.sample.xml"));
+        run.StdoutLines.Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("announceType").GetString()).Distinct()
+            .Should().Equal("New", "Cross", "Replace");
+        server.Requests.Single().PathAndQuery.Should().Be("/mirror/rss/cs.CL+cs.LG");
+        run.Stderr.Should().Contain("8 papers fetched");
+    }
+
+    [Fact]
+    public async Task Arxiv_rss_of_an_unknown_category_fails_with_arxivs_message()
+    {
+        await using var server = await LocalServer.StartAsync();
+        server.Respond = (context, _) => LocalServer.SendFile(context, RepoPaths.Format("arxiv-rss-error.sample.xml"), "application/rss+xml");
+
+        var run = await Task.Run(() => CliRun.InProcess(null, "fetch", "arxiv-rss", "astroph", "--base-url", server.BaseAddress.ToString()));
+
+        run.ExitCode.Should().Be(1);
+        run.Stderr.Should().Contain("PM1122").And.Contain("Bad archive 'astroph'");
+        run.Stdout.Should().BeEmpty();
+    }
+
     [Theory]
+    [InlineData("arxiv-rss", "cs.CL+")]
+    [InlineData("arxiv-rss", "cs.CL/x")]
     [InlineData("hf-daily", "--date", "2026-13-01")]
     [InlineData("hf-daily", "--week", "2026-W54")]
     [InlineData("hf-daily", "--base-url", "ftp://example.org/")]

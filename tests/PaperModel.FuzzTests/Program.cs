@@ -6,7 +6,7 @@ namespace PaperModel.FuzzTests;
 /// <summary>
 /// Long fuzzing campaigns from the command line (docs/reliability.md):
 /// <code>
-/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--minutes M] [--out DIR]
+/// dotnet run -c Release --project tests/PaperModel.FuzzTests -- campaign [--target all|NAME] [--cases 100000] [--first 0] [--timeout 30] [--minutes M] [--jobs CORES] [--out DIR]
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- replay NAME FILE [CASE]
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- seeds NAME DIR (writes the seed corpus of a target)
 /// dotnet run -c Release --project tests/PaperModel.FuzzTests -- afl NAME      (under afl-fuzz, see fuzz.sh)
@@ -15,6 +15,10 @@ namespace PaperModel.FuzzTests;
 /// </summary>
 public static class Program
 {
+    // The targets' names, known without making the targets.
+    private static readonly string[] TargetNames =
+        [FormatNames.DailyText, FormatNames.HuggingFaceApi, FormatNames.ArxivAtom, FormatNames.ArxivOai, FormatNames.ArxivMetadata, FormatNames.PaperJsonLines, "taxonomy", "generator"];
+
     /// <summary>Runs a campaign, a replay or the coverage-guided entry point.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>0 when nothing was found, 1 when something was, 2 for a usage error.</returns>
@@ -45,10 +49,14 @@ public static class Program
                 }
 
                 return 0;
-            case "afl" when args.Length == 2 && Target(args[1]) is { } aflTarget:
-                // Any violated invariant becomes a crash, which is what afl-fuzz records.
+            case "afl" when args.Length == 2 && TargetNames.Contains(args[1]):
+                // Any violated invariant becomes a crash, which is what afl-fuzz records. Instrumented code traces into
+                // AFL's shared memory, which exists only once Run has started: the target (whose seeds are read with
+                // the library) is made inside it.
+                FuzzTarget? aflTarget = null;
                 SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
                 {
+                    aflTarget ??= Target(args[1])!;
                     using var copy = new MemoryStream();
                     stream.CopyTo(copy);
                     aflTarget.Run(copy.ToArray(), 0, static (kind, detail) => throw new InvariantViolatedException($"{kind}: {detail}"));
@@ -65,6 +73,7 @@ public static class Program
         var first = long.Parse(options.GetValueOrDefault("first", "0"), CultureInfo.InvariantCulture);
         var timeout = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("timeout", "30"), CultureInfo.InvariantCulture));
         var name = options.GetValueOrDefault("target", "all");
+        var jobs = int.Parse(options.GetValueOrDefault("jobs", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         TimeSpan? budget = options.TryGetValue("minutes", out var minutes) ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : null;
         var targets = name == "all" ? AllTargets().Where(static t => t.Name != "generator").ToList() : [Target(name) ?? throw new ArgumentException($"Unknown target '{name}'.")];
         var found = false;
@@ -77,7 +86,8 @@ public static class Program
                 timeout,
                 reproducers: options.GetValueOrDefault("out"),
                 progress: n => Console.Error.WriteLine($"{target.Name}: {n} cases"),
-                budget: budget);
+                budget: budget,
+                jobs: jobs);
             Console.WriteLine(result.Summary());
             found |= result.CountsByKind.Count > 0;
         }
@@ -111,7 +121,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--minutes M] [--out DIR] | replay NAME FILE [CASE] | seeds NAME DIR | afl NAME");
+        Console.Error.WriteLine("usage: campaign [--target all|NAME] [--cases N] [--first N] [--timeout SECONDS] [--minutes M] [--jobs N] [--out DIR] | replay NAME FILE [CASE] | seeds NAME DIR | afl NAME");
         Console.Error.WriteLine("targets: " + string.Join(", ", AllTargets().Select(static t => t.Name)));
         return 2;
     }

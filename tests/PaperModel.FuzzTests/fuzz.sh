@@ -24,10 +24,12 @@ fi
 
 rm -rf "$work/bin"
 dotnet publish "$root/tests/PaperModel.FuzzTests" -c Release -o "$work/bin" --nologo -v quiet
-"$tools/sharpfuzz" "$work/bin/PaperModel.dll"
 runner=(dotnet "$work/bin/PaperModel.FuzzTests.dll")
 rm -rf "$work/in"
+# The seeds are written before instrumenting: instrumented code traces into AFL's shared memory, which exists only
+# under afl-fuzz.
 "${runner[@]}" seeds "$target" "$work/in"
+"$tools/sharpfuzz" "$work/bin/PaperModel.dll"
 
 # Inputs are small in AFL's world: large seeds slow every execution, so keep the first 64 KiB of each.
 for seed in "$work/in"/*; do truncate -s '<65536' "$seed"; done

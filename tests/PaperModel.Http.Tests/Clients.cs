@@ -57,6 +57,8 @@ internal sealed class Clients : IDisposable
 
     public ArxivOaiClient Oai => _services.GetRequiredService<ArxivOaiClient>();
 
+    public ArxivRssClient Rss => _services.GetRequiredService<ArxivRssClient>();
+
     /// <summary>The total of a counter of this provider's meter (<c>papermodel.http.requests</c>...).</summary>
     public long Count(string counter)
     {

@@ -77,12 +77,12 @@ public sealed class HuggingFacePapersClientTests
     public async Task Search_sends_the_text_escaped()
     {
         await using var server = await LocalServer.StartAsync();
-        server.Respond = (context, _) => LocalServer.SendFile(context, Samples.DailyPapersPath, Json);
+        server.Respond = (context, _) => LocalServer.SendFile(context, Samples.SearchPath, Json);
         using var clients = new Clients(server.BaseAddress);
 
         var papers = await clients.HuggingFace.SearchAsync("mixture of experts & LoRA", limit: 10).ToListAsync();
 
-        papers.Should().HaveCount(4);
+        papers.Should().Equal(Samples.Read(Samples.SearchPath)).And.HaveCount(9);
         server.Requests.Single().PathAndQuery.Should().Be("/api/papers/search?q=mixture%20of%20experts%20%26%20LoRA&limit=10");
     }
 

@@ -13,9 +13,15 @@ internal static class Samples
 
     public static string DailyPapersPath => RepoPaths.Format("hf-daily-papers-api.sample.json");
 
+    public static string SearchPath => RepoPaths.Format("hf-papers-search.sample.json");
+
     public static string AtomPath => RepoPaths.Format("arxiv-api-atom.sample.xml");
 
     public static string OaiPath => RepoPaths.Format("arxiv-oai-arxivraw.sample.xml");
+
+    public static string RssPath => RepoPaths.Format("arxiv-rss.sample.xml");
+
+    public static string RssErrorPath => RepoPaths.Format("arxiv-rss-error.sample.xml");
 
     /// <summary>The papers the library reads from a sample file: what a client must return for it.</summary>
     public static List<Paper> Read(string path) => PaperReader.ReadFile(path).Papers.ToList();

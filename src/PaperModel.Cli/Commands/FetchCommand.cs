@@ -7,7 +7,7 @@ using PaperModel.Http;
 namespace PaperModel.Cli.Commands;
 
 /// <summary>
-/// <c>papers fetch hf-daily|arxiv|arxiv-oai</c>: fetches papers from the services with the polite clients of
+/// <c>papers fetch hf-daily|arxiv|arxiv-oai|arxiv-rss</c>: fetches papers from the services with the polite clients of
 /// PaperModel.Http and prints them (JSON Lines by default, ready for <c>papers classify -</c>). Problems and progress go
 /// to standard error.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class FetchCommand
         command.Subcommands.Add(HuggingFaceDaily(context));
         command.Subcommands.Add(Arxiv(context));
         command.Subcommands.Add(ArxivOai(context));
+        command.Subcommands.Add(ArxivRss(context));
         return command;
     }
 
@@ -130,6 +131,27 @@ internal static class FetchCommand
             }
 
             return Harvest(services.GetRequiredService<ArxivOaiClient>().ListPagesAsync(request, cancellationToken), state, progress, context);
+        }));
+        return command;
+    }
+
+    private static Command ArxivRss(CliContext context)
+    {
+        var shared = new FetchOptions();
+        var categories = new Argument<string>("categories") { Description = "The categories, joined with '+' (cs.CL+cs.LG), or an archive (cs)." };
+        var command = new Command("arxiv-rss", "Fetch the last arXiv announcement of some categories (new papers, cross-lists and replacements).") { categories };
+        shared.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => shared.RunAsync(parseResult, context, static (o, url) => o.ArxivRssBaseAddress = url, (services, _) =>
+        {
+            var list = parseResult.GetValue(categories)!.Split('+');
+            try
+            {
+                return services.GetRequiredService<ArxivRssClient>().GetAnnouncementsAsync(list, cancellationToken);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"'{parseResult.GetValue(categories)}': {ex.Message.Split(" (Parameter")[0]}");
+            }
         }));
         return command;
     }

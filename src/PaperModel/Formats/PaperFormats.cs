@@ -12,6 +12,9 @@ public static class PaperFormats
     /// <summary>Text copied from the Hugging Face Daily Papers web page (<c>hf-daily-text</c>).</summary>
     public static HuggingFaceDailyTextFormat HuggingFaceDailyText { get; } = new();
 
+    /// <summary>A Hugging Face Daily Papers page or paper page saved as HTML, read from the JSON it embeds (<c>hf-daily-html</c>).</summary>
+    public static HuggingFaceDailyHtmlFormat HuggingFaceDailyHtml { get; } = new();
+
     /// <summary>The Hugging Face papers API JSON (<c>hf-api-json</c>).</summary>
     public static HuggingFaceApiFormat HuggingFaceApi { get; } = new();
 
@@ -27,15 +30,20 @@ public static class PaperFormats
     /// <summary>An arXiv OAI-PMH response, <c>arXivRaw</c>, <c>arXiv</c> or <c>oai_dc</c> metadata (<c>arxiv-oai</c>).</summary>
     public static ArxivOaiFormat ArxivOai { get; } = new();
 
+    /// <summary>An arXiv announcement feed of <c>rss.arxiv.org</c>, RSS 2.0 or Atom (<c>arxiv-rss</c>).</summary>
+    public static ArxivRssFormat ArxivRss { get; } = new();
+
     /// <summary>Every format, in the order they are listed to users.</summary>
     public static IReadOnlyList<PaperFormat> All { get; } =
     [
         HuggingFaceDailyText,
+        HuggingFaceDailyHtml,
         HuggingFaceApi,
         ArxivAtom,
         ArxivMetadata,
         PaperJsonLines,
         ArxivOai,
+        ArxivRss,
     ];
 
     /// <summary>Gets a format by name (case-insensitive).</summary>

@@ -25,11 +25,12 @@ internal static class Campaign
     /// <param name="first">The first case number.</param>
     /// <param name="count">How many cases.</param>
     /// <param name="timeout">The bound on one case; a case still running then is a hang.</param>
-    /// <param name="keepPerKind">How many findings of each kind are kept in full.</param>
+    /// <param name="keepPerKind">How many findings of each kind are kept in full (those of the lowest case numbers).</param>
     /// <param name="reproducers">A folder to write the input of each kept finding to, or <see langword="null"/>.</param>
     /// <param name="progress">Called now and then with the number of cases run.</param>
     /// <param name="maxHugeField">The longest field a huge-field mutation inserts, when smaller than the target's.</param>
-    /// <param name="budget">Stops after the case running when this much time has passed (the result counts the cases run).</param>
+    /// <param name="budget">Stops after the cases running when this much time has passed (the result counts the cases run).</param>
+    /// <param name="jobs">How many cases run at once. The findings do not depend on it: each case is made from its number alone.</param>
     public static CampaignResult Run(
         FuzzTarget target,
         long first,
@@ -39,68 +40,95 @@ internal static class Campaign
         string? reproducers = null,
         Action<long>? progress = null,
         int maxHugeField = int.MaxValue,
-        TimeSpan? budget = null)
+        TimeSpan? budget = null,
+        int jobs = 1)
     {
         var mutator = new Mutator(target.Tokens) { MaxHugeField = Math.Min(maxHugeField, target.MaxHugeField) };
         var findings = new List<Finding>();
         var counts = new Dictionary<FindingKind, long>();
         var clock = Stopwatch.StartNew();
-        var n = first;
-        for (; n < first + count && (budget is null || clock.Elapsed < budget); n++)
-        {
-            var input = mutator.Create(target.Seeds, n, out var description);
-            var found = new List<(FindingKind Kind, string Detail)>();
-            var caseNumber = n;
-            var run = Task.Run(() => target.Run(input, caseNumber, (kind, detail) =>
-            {
-                lock (found)
-                {
-                    found.Add((kind, detail));
-                }
-            }));
+        var next = first - 1;
+        long run = 0;
 
-            bool finished;
-            try
+        void Work()
+        {
+            long n;
+            while ((n = Interlocked.Increment(ref next)) < first + count && (budget is null || clock.Elapsed < budget))
             {
-                finished = run.Wait(timeout);
+                var input = mutator.Create(target.Seeds, n, out var description);
+                var found = RunCase(target, input, n, timeout);
+                lock (findings)
+                {
+                    foreach (var (kind, detail) in found)
+                    {
+                        counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                        findings.Add(new Finding(target.Name, n, kind, detail, description));
+                        var ofKind = findings.Where(f => f.Kind == kind).OrderBy(static f => f.Case).ToList();
+                        if (ofKind.Count > keepPerKind)
+                        {
+                            findings.Remove(ofKind[^1]);
+                        }
+                    }
+
+                    if (++run % 1000 == 0)
+                    {
+                        progress?.Invoke(run);
+                    }
+                }
             }
-            catch (AggregateException ex)
+        }
+
+        var workers = Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => new Thread(Work) { IsBackground = true }).ToList();
+        workers.ForEach(static w => w.Start());
+        workers.ForEach(static w => w.Join());
+
+        findings.Sort(static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Case.CompareTo(b.Case));
+        if (reproducers is not null && findings.Count > 0)
+        {
+            Directory.CreateDirectory(reproducers);
+            foreach (var finding in findings)
             {
-                finished = true;
+                File.WriteAllBytes(Path.Combine(reproducers, $"{target.Name}-{finding.Case}-{finding.Kind}.bin"), mutator.Create(target.Seeds, finding.Case, out _));
+            }
+        }
+
+        return new CampaignResult(target.Name, run, findings, counts, clock.Elapsed);
+    }
+
+    // Runs one case, bounded in time; returns one finding per kind found.
+    private static List<(FindingKind Kind, string Detail)> RunCase(FuzzTarget target, byte[] input, long caseNumber, TimeSpan timeout)
+    {
+        var found = new List<(FindingKind Kind, string Detail)>();
+        var task = Task.Run(() => target.Run(input, caseNumber, (kind, detail) =>
+        {
+            lock (found)
+            {
+                found.Add((kind, detail));
+            }
+        }));
+
+        bool finished;
+        try
+        {
+            finished = task.Wait(timeout);
+        }
+        catch (AggregateException ex)
+        {
+            finished = true;
+            lock (found)
+            {
                 found.Add((FindingKind.Escape, "the target itself threw: " + ex.InnerException));
             }
+        }
 
+        lock (found)
+        {
             if (!finished)
             {
                 found.Add((FindingKind.Hang, $"still running after {timeout.TotalSeconds:F0} s"));
             }
 
-            List<(FindingKind Kind, string Detail)> snapshot;
-            lock (found)
-            {
-                snapshot = [.. found.DistinctBy(static f => f.Kind)];
-            }
-
-            foreach (var (kind, detail) in snapshot)
-            {
-                counts[kind] = counts.GetValueOrDefault(kind) + 1;
-                if (findings.Count(f => f.Kind == kind) < keepPerKind)
-                {
-                    findings.Add(new Finding(target.Name, n, kind, detail, description));
-                    if (reproducers is not null)
-                    {
-                        Directory.CreateDirectory(reproducers);
-                        File.WriteAllBytes(Path.Combine(reproducers, $"{target.Name}-{n}-{kind}.bin"), input);
-                    }
-                }
-            }
-
-            if (progress is not null && (n - first + 1) % 1000 == 0)
-            {
-                progress(n - first + 1);
-            }
+            return [.. found.DistinctBy(static f => f.Kind)];
         }
-
-        return new CampaignResult(target.Name, n - first, findings, counts, clock.Elapsed);
     }
 }

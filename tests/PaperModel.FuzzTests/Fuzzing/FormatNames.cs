@@ -9,4 +9,6 @@ internal static class FormatNames
     public const string ArxivMetadata = "arxiv-metadata-jsonl";
     public const string ArxivOai = "arxiv-oai";
     public const string PaperJsonLines = "paper-jsonl";
+    public const string ArxivRss = "arxiv-rss";
+    public const string DailyHtml = "hf-daily-html";
 }

@@ -22,6 +22,9 @@ internal readonly record struct RecordCount(long Records, bool IsExact, string R
 /// paper). When the JSON is invalid, the elements completed before the error, plus one for the error.</item>
 /// <item><c>arxiv-atom</c>: each outermost Atom <c>entry</c> element; a root that is not an Atom feed or entry is one
 /// record. When the XML is not well-formed, the entries completed before the error, plus one for the error.</item>
+/// <item><c>arxiv-oai</c>: each outermost OAI-PMH <c>record</c> element (a deleted one is a warning, PM1103, instead of a
+/// paper), and each <c>error</c> element but <c>noRecordsMatch</c>; a root that is not <c>OAI-PMH</c> is one record. When
+/// the XML is not well-formed, the records completed before the error, plus one for the error.</item>
 /// <item><c>hf-daily-text</c>: the reader alone decides where a card ends, so the count is only bounded by the number of
 /// non-blank lines.</item>
 /// </list>
@@ -31,6 +34,8 @@ internal readonly record struct RecordCount(long Records, bool IsExact, string R
 internal static class RecordOracle
 {
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    private const string OaiNamespace = "http://www.openarchives.org/OAI/2.0/";
 
     private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
@@ -42,6 +47,7 @@ internal static class RecordOracle
             FormatNames.ArxivMetadata or FormatNames.PaperJsonLines => JsonLines(decoded),
             FormatNames.HuggingFaceApi => Json(decoded),
             FormatNames.ArxivAtom => Atom(decoded),
+            FormatNames.ArxivOai => Oai(decoded),
             _ => new RecordCount(NonBlankLines(decoded), false, "at most one record per non-blank line"),
         };
 
@@ -181,46 +187,56 @@ internal static class RecordOracle
         }
     }
 
-    private static RecordCount Atom(byte[] bytes)
+    private static RecordCount Atom(byte[] bytes) =>
+        Xml(bytes, AtomNamespace, ["feed", "entry"], "entry", errorName: null, "Atom entry");
+
+    private static RecordCount Oai(byte[] bytes) =>
+        Xml(bytes, OaiNamespace, ["OAI-PMH"], "record", errorName: "error", "OAI-PMH record");
+
+    // Each outermost record element in the format's namespace is one record. An error element of the repository is one
+    // record too, unless it says the request matched nothing (a warning, not a lost record).
+    private static RecordCount Xml(byte[] bytes, string ns, string[] roots, string recordName, string? errorName, string what)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
         long completed = 0;
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
-            if (reader.MoveToContent() != XmlNodeType.Element || reader.NamespaceURI != AtomNamespace
-                || reader.LocalName is not ("feed" or "entry"))
+            if (reader.MoveToContent() != XmlNodeType.Element || reader.NamespaceURI != ns || Array.IndexOf(roots, reader.LocalName) < 0)
             {
-                return new RecordCount(1, true, "a root that is not an Atom feed is one record");
+                return new RecordCount(1, true, $"a root that is not <{roots[0]}> is one record");
             }
 
-            var entryDepth = -1;
+            var recordDepth = -1;
+            var counts = false;
             do
             {
-                if (reader.NodeType == XmlNodeType.Element && entryDepth < 0 && reader.LocalName == "entry" && reader.NamespaceURI == AtomNamespace)
+                if (reader.NodeType == XmlNodeType.Element && recordDepth < 0 && reader.NamespaceURI == ns
+                    && (reader.LocalName == recordName || reader.LocalName == errorName))
                 {
+                    counts = reader.LocalName == recordName || reader.GetAttribute("code") != "noRecordsMatch";
                     if (reader.IsEmptyElement)
                     {
-                        completed++;
+                        completed += counts ? 1 : 0;
                     }
                     else
                     {
-                        entryDepth = reader.Depth;
+                        recordDepth = reader.Depth;
                     }
                 }
-                else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == entryDepth)
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == recordDepth)
                 {
-                    completed++;
-                    entryDepth = -1;
+                    completed += counts ? 1 : 0;
+                    recordDepth = -1;
                 }
             }
             while (reader.Read());
 
-            return new RecordCount(completed, true, "one record per outermost Atom entry");
+            return new RecordCount(completed, true, $"one record per outermost {what}");
         }
         catch (Exception ex) when (ex is XmlException or ArgumentException or InvalidOperationException)
         {
-            return new RecordCount(completed + 1, true, "entries completed before the XML error, plus the error");
+            return new RecordCount(completed + 1, true, $"{what}s completed before the XML error, plus the error");
         }
     }
 }

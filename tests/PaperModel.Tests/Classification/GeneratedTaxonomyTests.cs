@@ -15,7 +15,7 @@ public class GeneratedTaxonomyTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
-                     .Where(f => !f.EndsWith(".tsv", StringComparison.Ordinal))
+                     .Where(f => !f.EndsWith(".tsv", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
                      .Select(f => Path.GetRelativePath(RepoPaths.Samples, f))
                      .Order(StringComparer.Ordinal))
         {

@@ -59,6 +59,26 @@ public sealed class ArxivOaiFormatTests
     }
 
     [Fact]
+    public void The_real_arxiv_metadata_record_is_mapped_field_by_field()
+    {
+        var result = PaperReader.ReadFile(Repo("arxiv-oai-arxiv.sample.xml"));
+
+        result.Problems.Should().BeEmpty();
+        var paper = result.Papers.Should().ContainSingle().Subject;
+        (paper.Id, paper.ArxivId, paper.Source).Should().Be(("0801.3931", ArxivId.Parse("0801.3931"), PaperSource.ArxivOai));
+        paper.Title.Should().Be("Dynamical study of 2D and 3D barred galaxy models");
+        paper.Authors.Should().Equal(new Author("T. Manos"), new Author("E. Athanassoula"));
+        paper.Published.Should().Be(new DateTimeOffset(2008, 1, 25, 0, 0, 0, TimeSpan.Zero));
+        paper.Updated.Should().BeNull();
+        paper.Categories.Should().Equal("astro-ph");
+        paper.Comment.Should().Be("8 pages, 3 figures, to appear in the proceedings of the international conference \"Chaos in Astronomy\", Athens, Greece (talk contribution)");
+        paper.JournalReference.Should().Be("Chaos in Astronomy Astrophysics and Space Science Proceedings 2009, pp 115-122");
+        paper.Doi.Should().Be("10.1007/978-3-540-75826-6_11");
+        paper.Abstract.Should().StartWith("We study the dynamics of 2D and 3D barred galaxy analytical models")
+            .And.Contain("a Poincar\\'{e} $(y,p_y)$ surface of section").And.EndWith("larger relatively distances from it.");
+    }
+
+    [Fact]
     public void The_sample_is_detected_and_read_through_the_reader()
     {
         var result = PaperReader.ReadFile(Repo(Sample));

@@ -12,9 +12,16 @@ public sealed class AsyncReadingTests
     {
         { "hf-daily-text", RepoPaths.DailyPapersPage },
         { "hf-api-json", RepoPaths.Format("hf-daily-papers-api.sample.json") },
+        { "hf-daily-html", RepoPaths.Format("hf-paper-page.sample.html") },
+        { "hf-api-json", RepoPaths.Format("hf-papers-search.sample.json") },
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom.sample.xml") },
         { "arxiv-atom", RepoPaths.Format("arxiv-api-atom-error.sample.xml") },
         { "arxiv-metadata-jsonl", RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl") },
+        { "arxiv-oai", RepoPaths.Format("arxiv-oai-arxivraw.sample.xml") },
+        { "arxiv-oai", RepoPaths.Format("arxiv-oai-arxiv.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss-atom.sample.xml") },
+        { "arxiv-rss", RepoPaths.Format("arxiv-rss-error.sample.xml") },
     };
 
     [Theory]
@@ -31,6 +38,20 @@ public sealed class AsyncReadingTests
 
         expected.Should().NotBeEmpty();
         Describe(viaFormat).Should().Equal(Describe(expected));
+        Describe(detected).Should().Equal(Describe(expected));
+    }
+
+    [Fact]
+    public async Task The_snapshot_as_one_array_reads_asynchronously_as_it_does_synchronously()
+    {
+        // Written here: the real records of the JSON Lines sample as one array (no real array file was found).
+        var lines = File.ReadAllText(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var bytes = Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", lines) + "\n]");
+        var expected = PaperFormats.ArxivMetadata.Read(new MemoryStream(bytes)).ToList();
+
+        var detected = await ReadAllAsync(PaperReader.EnumerateAsync(new AsyncOnlyStream(bytes)));
+
+        expected.Should().HaveCount(10).And.OnlyContain(static i => i.Paper != null);
         Describe(detected).Should().Equal(Describe(expected));
     }
 

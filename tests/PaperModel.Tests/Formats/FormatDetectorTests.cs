@@ -18,6 +18,13 @@ public sealed class FormatDetectorTests
     [InlineData("hf-paper-page-embedded.sample.json", "hf-api-json")]
     [InlineData("arxiv-metadata-snapshot.sample.jsonl", "arxiv-metadata-jsonl")]
     [InlineData("arxiv-oai-arxivraw.sample.xml", "arxiv-oai")]
+    [InlineData("arxiv-oai-arxiv.sample.xml", "arxiv-oai")]
+    [InlineData("hf-paper-page.sample.html", "hf-daily-html")]
+    [InlineData("hf-papers-search.sample.json", "hf-api-json")]
+    [InlineData("arxiv-rss.sample.xml", "arxiv-rss")]
+    [InlineData("arxiv-rss-atom.sample.xml", "arxiv-rss")]
+    [InlineData("arxiv-rss-error.sample.xml", "arxiv-rss")]
+    [InlineData("arxiv-rss-empty.sample.xml", "arxiv-rss")]
     public void Every_sample_is_recognised(string sample, string? expected)
     {
         FormatDetector.Detect(File.ReadAllBytes(RepoPaths.Format(sample)).AsSpan(0, Math.Min(FormatDetector.HeadLength, (int)new FileInfo(RepoPaths.Format(sample)).Length)))
@@ -38,6 +45,11 @@ public sealed class FormatDetectorTests
     [InlineData("{\"id\":\"0704.0001\",\"submitter\":\"P\"", "arxiv-metadata-jsonl")]
     [InlineData("<?xml version=\"1.0\"?>\n<!-- comment -->\n<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"/>", "arxiv-atom")]
     [InlineData("<html><body>feed</body></html>", null)]
+    [InlineData("<div data-target=\"DailyPapers\" data-props=\"{}\"></div>", "hf-daily-html")]
+    [InlineData("<rss version=\"2.0\"><channel><title>A blog</title><item><title>A post</title></item></channel></rss>", null)]
+    [InlineData("<rss version=\"2.0\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\"><channel/></rss>", "arxiv-rss")]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>http://rss.arxiv.org/atom/cs.AI</id></feed>", "arxiv-rss")]
+    [InlineData("<feed xmlns=\"http://www.w3.org/2005/Atom\"><link href=\"http://arxiv.org/api/query?search_query=all:lora\"/></feed>", "arxiv-atom")]
     [InlineData("   ", null)]
     [InlineData("", null)]
     public void Content_decides(string text, string? expected)

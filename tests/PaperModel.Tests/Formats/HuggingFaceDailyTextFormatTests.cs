@@ -308,7 +308,7 @@ public sealed class HuggingFaceDailyTextFormatTests
 
         result.Papers.Should().BeEmpty();
         result.Problems.Should().ContainSingle().Which.Should().Be(
-            new ParseProblem("PM1010", "no paper found: the input has no title followed by an abstract.", "page.txt", 0, 0, ProblemSeverity.Warning));
+            new ParseProblem("PM1010", "no paper found: the input has no title followed by an abstract.", "page.txt", 1, 1, ProblemSeverity.Warning));
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class PaperReaderFormatsTests
     [Fact]
     public void Every_format_is_registered_by_name()
     {
-        PaperFormats.All.Select(static f => f.Name).Should().Equal("hf-daily-text", "hf-api-json", "arxiv-atom", "arxiv-metadata-jsonl", "paper-jsonl", "arxiv-oai");
+        PaperFormats.All.Select(static f => f.Name).Should().Equal("hf-daily-text", "hf-daily-html", "hf-api-json", "arxiv-atom", "arxiv-metadata-jsonl", "paper-jsonl", "arxiv-oai", "arxiv-rss");
         PaperFormats.Get("ARXIV-ATOM").Should().BeSameAs(PaperFormats.ArxivAtom);
     }
 }

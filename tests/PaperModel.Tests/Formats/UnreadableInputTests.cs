@@ -15,7 +15,7 @@ public sealed class UnreadableInputTests
     [InlineData("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Daily Papers - Hugging Face</title></head><body><h1>Daily Papers</h1></body></html>", "this is HTML")]
     [InlineData("<HTML><BODY>Service Unavailable</BODY></HTML>", "this is HTML")]
     [InlineData("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><title>Paper</title></svg>", "root element <svg>")]
-    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\"><channel><title>cs.CL updates on arXiv.org</title><item><title>A paper</title></item></channel></rss>", "root element <rss>")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>A blog</title><link>https://example.org/</link><item><title>A post</title></item></channel></rss>", "root element <rss>: an RSS feed that is not an arXiv announcement feed")]
     [InlineData("<note><to>Tove</to><body>Don't forget me this weekend!</body></note>", "root element <note>")]
     [InlineData("{\"login\": \"octocat\", \"id_str\": \"1\", \"followers\": 20, \"public_repos\": 2}", "a JSON object with the keys \"login\", \"id_str\", \"followers\", \"public_repos\"")]
     [InlineData("{\n  \"status\": \"ok\",\n  \"totalResults\": 2,\n  \"articles\": []\n}", "a JSON object with the keys \"status\", \"totalResults\", \"articles\"")]

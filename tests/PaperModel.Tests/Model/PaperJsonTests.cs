@@ -32,6 +32,7 @@ public sealed class PaperJsonTests
         Organization = "Google",
         Keywords = ["low-rank adaptation", "fine-tuning"],
         AiSummary = "LoRA adapts large models cheaply.",
+        AnnounceType = ArxivAnnounceType.ReplaceCross,
         Source = PaperSource.HuggingFaceDailyPage | PaperSource.ArxivAtom,
     };
 
@@ -76,6 +77,7 @@ public sealed class PaperJsonTests
         root.GetProperty("id").GetString().Should().Be("2310.12345");
         root.GetProperty("arxivId").GetString().Should().Be("2310.12345v2");
         root.GetProperty("source").GetString().Should().Be("HuggingFaceDailyPage, ArxivAtom");
+        root.GetProperty("announceType").GetString().Should().Be("ReplaceCross");
         root.GetProperty("authors")[0].GetProperty("affiliation").GetString().Should().Be("Analytical Engine Ltd");
         root.GetProperty("primaryCategory").GetString().Should().Be("cs.CL");
     }

@@ -124,6 +124,19 @@ public sealed class PaperMergerTests
     }
 
     [Fact]
+    public void The_announce_type_of_a_feed_item_survives_a_merge_with_the_snapshot_record()
+    {
+        var announced = ReadSample(PaperFormats.ArxivRss, "arxiv-rss.sample.xml").Paper("1712.07645");
+        var snapshot = new Paper("1712.07645", announced.Title) { ArxivId = ArxivId.Parse("1712.07645v2"), Source = PaperSource.ArxivMetadata };
+
+        var merged = PaperMerger.Merge(snapshot, announced);
+
+        merged.AnnounceType.Should().Be(ArxivAnnounceType.Replace);
+        merged.Doi.Should().Be("10.1134/S1547477118030159");
+        merged.Source.Should().Be(PaperSource.ArxivMetadata | PaperSource.ArxivRss);
+    }
+
+    [Fact]
     public void Keys_ignore_versions()
     {
         PaperMerger.KeyOf(Atom.Paper("2204.08348")).Should().Be("2204.08348");

@@ -30,6 +30,8 @@ public sealed class ArxivAtomFormat : PaperFormat
     internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
     internal const string ArxivNamespace = "http://arxiv.org/schemas/atom";
 
+    private static readonly System.Xml.Linq.XNamespace Atom = AtomNamespace;
+
     internal ArxivAtomFormat()
         : base(FormatName, "arXiv API Atom feed (export.arxiv.org/api/query)")
     {
@@ -37,9 +39,8 @@ public sealed class ArxivAtomFormat : PaperFormat
 
     // A feed, or a lone entry; its entries at any depth.
     private static readonly XmlRecordShape Shape = new(
-        AtomNamespace,
-        RootNames: ["feed", "entry"],
-        RecordNames: ["entry"],
+        RootNames: [Atom + "feed", Atom + "entry"],
+        RecordNames: [Atom + "entry"],
         ReadProblems.AtomInvalidXml,
         ReadProblems.AtomNotAFeed,
         ReadProblems.AtomEntryTooLong,

@@ -30,6 +30,8 @@ public sealed class ArxivOaiFormat : PaperFormat
 
     internal const string OaiNamespace = "http://www.openarchives.org/OAI/2.0/";
 
+    private static readonly System.Xml.Linq.XNamespace Oai = OaiNamespace;
+
     internal ArxivOaiFormat()
         : base(FormatName, "arXiv OAI-PMH response (ListRecords/GetRecord; arXivRaw, arXiv or oai_dc metadata)")
     {
@@ -37,15 +39,14 @@ public sealed class ArxivOaiFormat : PaperFormat
 
     // An oai:record, or the oai:error of a request the repository refused (not a record).
     private static readonly XmlRecordShape Shape = new(
-        OaiNamespace,
-        RootNames: ["OAI-PMH"],
-        RecordNames: ["record", "error"],
+        RootNames: [Oai + "OAI-PMH"],
+        RecordNames: [Oai + "record", Oai + "error"],
         ReadProblems.OaiInvalidXml,
         ReadProblems.OaiNotAResponse,
         ReadProblems.OaiRecordTooLong,
         ReadProblems.OaiRecordTooDeep,
         static (element, sink) => element.Name.LocalName == "error" ? ArxivOaiRecord.Error(element, sink) : ArxivOaiRecord.Map(element, sink),
-        UnnumberedName: "error");
+        UnnumberedNames: [Oai + "error"]);
 
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
         new XmlRecordParser(stream, options, sink, Shape);

@@ -95,7 +95,8 @@ internal sealed partial class CardAssembler(PaperReadOptions options, ProblemSin
 
         if (_papers == 0 && _problems == 0)
         {
-            Report(ReadProblems.NoPapers, 0, 0);
+            // About the input as a whole: located at its start, as every problem is.
+            Report(ReadProblems.NoPapers, 1, 1);
         }
     }
 

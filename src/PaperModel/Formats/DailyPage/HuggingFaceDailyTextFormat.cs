@@ -60,8 +60,8 @@ public sealed class HuggingFaceDailyTextFormat : PaperFormat
     public IAsyncEnumerable<PaperReadItem> ReadAsync(TextReader reader, PaperReadOptions? options = null, CancellationToken cancellationToken = default) =>
         RecordDriver.ReadAsync(Open(reader, options), cancellationToken);
 
-    /// <summary>Opens a UTF-8 reader over a stream (a byte order mark selects another encoding), leaving the stream open.</summary>
-    private static StreamReader OpenText(Stream stream) => new(stream, Utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+    /// <summary>Opens a UTF-8 reader over a stream (its byte order mark was handled before), leaving the stream open.</summary>
+    private static DecodingTextReader OpenText(Stream stream) => new(stream, Utf8, skipPreamble: false);
 
     internal override RecordParser CreateParser(Stream stream, PaperReadOptions options, ProblemSink sink) =>
         new DailyPageParser(OpenText(stream), ownsText: true, options, sink);

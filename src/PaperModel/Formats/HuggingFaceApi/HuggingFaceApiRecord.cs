@@ -65,7 +65,8 @@ internal sealed class HuggingFaceApiRecord
         AddLink(links, PaperLinkKinds.Code, paper, "githubRepo", paperPath);
         AddLink(links, PaperLinkKinds.Project, paper, "projectPage", paperPath);
 
-        var listedOn = item is { } listed ? Date(listed, "publishedAt", rootPath) : null;
+        // A search result (its title and summary come highlighted) is not a listing: its publishedAt is the paper's.
+        var listedOn = item is { } listed && !listed.TryGetProperty("highlightedTitle", out _) ? Date(listed, "publishedAt", rootPath) : null;
         listedOn ??= Date(paper, "submittedOnDailyAt", paperPath);
 
         return new Paper(id, InputText.NormalizeWhitespace(title))

@@ -47,6 +47,11 @@ internal static class ReadProblems
     public static readonly ReadProblem ApiBadUrl = new("PM1035", Warning, "A Hugging Face API value could not be used", "{0} is '{1}', which is not an absolute http(s) URL; the link was left out.");
     public static readonly ReadProblem ApiBadDate = ApiBadUrl with { MessageFormat = "{0} is '{1}', which is not an ISO 8601 date; it was left out." };
 
+    // Hugging Face pages saved as HTML (PM1036-PM1039; their items report the API codes above).
+    public static readonly ReadProblem HtmlNoPapers = new("PM1036", Error, "The HTML page embeds no Daily Papers list or paper", "The HTML has no element with data-target=\"DailyPapers\" or \"PaperContent\" and a data-props attribute, so it holds no papers to read (a page saved as text only, or another page).");
+    public static readonly ReadProblem HtmlPropsNotExpected = new("PM1037", Error, "The JSON a Hugging Face page embeds cannot be read", "The data-props of data-target=\"{0}\" cannot be read: {1}.");
+    public static readonly ReadProblem HtmlPropsTooLong = new("PM1038", Error, "The JSON a Hugging Face page embeds is longer than the limit", "The data-props of data-target=\"{0}\" is longer than the limit of {1}" + LimitSuffix);
+
     // arXiv API Atom (PM1050-PM1069).
     public static readonly ReadProblem AtomInvalidXml = new("PM1050", Error, "Atom input is not well-formed or safe XML", "The XML cannot be read: {0}");
     public static readonly ReadProblem AtomApiError = new("PM1051", Error, "The arXiv API returned an error", "The arXiv API reported an error: {0}.");
@@ -68,6 +73,11 @@ internal static class ReadProblems
     public static readonly ReadProblem MetadataLineTooLong = new("PM1074", Error, "An arXiv metadata line is longer than the limit", "The line is longer than the limit of {0}" + LimitSuffix);
     public static readonly ReadProblem MetadataBadId = new("PM1075", Error, "An arXiv metadata id or version is not valid", "\"id\" is '{0}', which is not an arXiv id without version (0704.0001, hep-th/9901001).");
     public static readonly ReadProblem MetadataBadVersion = MetadataBadId with { MessageFormat = "The version '{0}' of {1} is not v1, v2, ... v9999." };
+    public static readonly ReadProblem MetadataArrayInvalidJson = new("PM1077", Error, "An arXiv metadata array is not valid JSON", "The input is not valid JSON: {0}");
+    public static readonly ReadProblem MetadataArrayItemInvalidJson = MetadataArrayInvalidJson with { MessageFormat = "{0} is not valid JSON: {1}" };
+    public static readonly ReadProblem MetadataArrayNotArray = new("PM1078", Error, "An arXiv metadata array holds something other than records", "The document must be a JSON array of records (or one record per line), not {0}.");
+    public static readonly ReadProblem MetadataArrayTokenTooLong = new("PM1079", Error, "An arXiv metadata array element is longer than the limit", "A single JSON token is longer than the limit of {0} bytes (PaperReadOptions.MaxRecordLength); reading stopped.");
+    public static readonly ReadProblem MetadataArrayItemTooLong = MetadataArrayTokenTooLong with { MessageFormat = "The record {0} is longer than the limit of {1}" + LimitSuffix };
     public static readonly ReadProblem MetadataBadDate = new("PM1076", Warning, "An arXiv metadata version date is not an RFC 1123 date", "The date '{0}' of {1}{2} is not an RFC 1123 date (Mon, 2 Apr 2007 19:18:42 GMT); it was left out.");
 
     // The library's own JSON Lines (PM1080-PM1089).
@@ -90,16 +100,30 @@ internal static class ReadProblems
     public static readonly ReadProblem OaiBadVersion = new("PM1106", Warning, "A value in an OAI-PMH record was left out", "A version of {0} is labelled '{1}', not vN; it was left out.");
     public static readonly ReadProblem OaiBadDate = OaiBadVersion with { MessageFormat = "{0} is '{1}', which is not a date; it was left out." };
 
+    // arXiv announcement feeds, RSS 2.0 and Atom (PM1120-PM1129).
+    public static readonly ReadProblem RssInvalidXml = new("PM1120", Error, "Announcement feed XML cannot be read", "The XML cannot be read: {0}");
+    public static readonly ReadProblem RssNotAFeed = new("PM1121", Error, "The document is not an arXiv announcement feed", "The document is not an arXiv announcement feed: its root element is <{0}> in namespace '{1}', not <rss> or an Atom <feed>.");
+    public static readonly ReadProblem RssFeedError = new("PM1122", Error, "The arXiv announcement feed reported an error", "The arXiv feed reported an error: {0}.");
+    public static readonly ReadProblem RssNoId = new("PM1123", Error, "An announcement item has no arXiv id or title", "The item has no arXiv id in its description, guid or link ('{0}').");
+    public static readonly ReadProblem RssNoTitle = RssNoId with { MessageFormat = "The item {0} has no title." };
+    public static readonly ReadProblem RssItemTooLong = new("PM1124", Error, "An announcement item exceeds the reader's limits", "The item is longer than {0:N0} characters of text (PaperReadOptions.MaxRecordLength); it was skipped.");
+    public static readonly ReadProblem RssItemTooDeep = RssItemTooLong with { MessageFormat = "The item nests elements deeper than {0} levels; it was skipped." };
+    public static readonly ReadProblem RssBadDate = new("PM1125", Warning, "A value in an announcement item was left out", "{0} of {1} is '{2}', which is not a date; it was left out.");
+    public static readonly ReadProblem RssBadAnnounceType = RssBadDate with { MessageFormat = "The announce type of {0} is '{1}', not new, cross, replace or replace-cross; it was left out." };
+
     /// <summary>Every descriptor, by code.</summary>
     public static IReadOnlyList<ReadProblem> All { get; } =
     [
         FileNotFound, IsDirectory, Unreadable, UnknownDocument, RecordUnreadable, InputStopped,
         NoPapers, TitleWithoutAbstract, AbstractWithoutTitle, NotADay, BadDate, PageLineTooLong, DetailsWithoutPaper, AbstractCut, BinaryText, InvalidUtf8,
         ApiInvalidJson, ApiItemInvalidJson, ApiNotArrayOrObject, ApiWrongType, ApiNotWholeNumber, ApiMissingId, ApiMissingTitle, ApiMissingAuthorName, ApiTokenTooLong, ApiItemTooLong, ApiBadUrl, ApiBadDate,
+        HtmlNoPapers, HtmlPropsNotExpected, HtmlPropsTooLong,
         AtomInvalidXml, AtomApiError, AtomMissingId, AtomBadId, AtomMissingTitle, AtomBadDate, AtomEntryTooLong, AtomEntryTooDeep, AtomNotAFeed,
         MetadataInvalidJson, MetadataNotAnObject, MetadataWrongType, MetadataMissingId, MetadataMissingTitle, MetadataMissingVersion, MetadataLineTooLong, MetadataBadId, MetadataBadVersion, MetadataBadDate,
+        MetadataArrayInvalidJson, MetadataArrayItemInvalidJson, MetadataArrayNotArray, MetadataArrayTokenTooLong, MetadataArrayItemTooLong,
         PaperLineNull, PaperLineNotAPaper, PaperLineTooLong,
         CorruptGzip,
         OaiInvalidXml, OaiNotAResponse, OaiError, OaiNoRecords, OaiDeleted, OaiNoMetadata, OaiNoId, OaiNoTitle, OaiUnknownMetadata, OaiRecordTooLong, OaiRecordTooDeep, OaiBadVersion, OaiBadDate,
+        RssInvalidXml, RssNotAFeed, RssFeedError, RssNoId, RssNoTitle, RssItemTooLong, RssItemTooDeep, RssBadDate, RssBadAnnounceType,
     ];
 }

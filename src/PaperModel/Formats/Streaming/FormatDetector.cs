@@ -9,9 +9,13 @@ namespace PaperModel.Formats;
 /// <remarks>
 /// Rules, on the first non-blank bytes after an optional UTF-8 byte order mark:
 /// <list type="bullet">
-/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>; an
-/// <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>.</item>
-/// <item><c>[</c>: <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array).</item>
+/// <item><c>&lt;</c> and an Atom <c>&lt;feed</c> (or <c>&lt;entry</c>) root: <see cref="ArxivAtomFormat"/>, unless it
+/// names <c>rss.arxiv.org</c> or carries <c>announce_type</c>: <see cref="ArxivRssFormat"/>, as is an <c>&lt;rss</c>
+/// root that also declares the arXiv namespace; an <c>&lt;OAI-PMH</c> root: <see cref="ArxivOaiFormat"/>; other markup
+/// with <c>data-target="DailyPapers"</c> or <c>"PaperContent"</c>, or an <c>&lt;html</c> page of
+/// <c>huggingface.co/papers</c>: <see cref="HuggingFaceDailyHtmlFormat"/>.</item>
+/// <item><c>[</c>: <see cref="ArxivMetadataFormat"/> when the first element has an arXiv metadata key (the snapshot
+/// saved as one array), else <see cref="HuggingFaceApiFormat"/> (the <c>/api/daily_papers</c> array, search results).</item>
 /// <item><c>{</c>: the keys of the first object decide. The library's own camelCase keys (<c>arxivId</c>,
 /// <c>published</c>, <c>listedOn</c>, <c>primaryCategory</c>...): <see cref="PaperJsonLinesFormat"/>; <c>paper</c>, or Hugging Face keys (<c>upvotes</c>, <c>summary</c>,
 /// <c>publishedAt</c>, <c>discussionId</c>, <c>ai_summary</c>...): <see cref="HuggingFaceApiFormat"/>; arXiv metadata keys
@@ -38,6 +42,16 @@ internal static class FormatDetector
     private static readonly string[] PaperJsonKeys =
         ["arxivId", "published", "updated", "listedOn", "primaryCategory", "links", "commentCount", "journalReference", "reportNumber", "aiSummary"];
 
+    // The keys that name a format, in the order they are tried.
+    private static readonly (string[] Keys, string Format)[] KeyedFormats =
+    [
+        (PaperJsonKeys, PaperJsonLinesFormat.FormatName),
+        (HuggingFaceKeys, HuggingFaceApiFormat.FormatName),
+        (ArxivMetadataKeys, ArxivMetadataFormat.FormatName),
+    ];
+
+    private static ReadOnlySpan<byte> ArxivNamespace => "\"http://arxiv.org/schemas/atom\""u8;
+
     /// <summary>How many bytes tell gzip input (its magic bytes <c>1f 8b</c>).</summary>
     public const int GzipHeadLength = 2;
 
@@ -55,13 +69,8 @@ internal static class FormatDetector
 
         return head[0] switch
         {
-            (byte)'<' => RootElement(head) switch
-            {
-                "feed" or "entry" => ArxivAtomFormat.FormatName,
-                "OAI-PMH" => ArxivOaiFormat.FormatName,
-                _ => null,
-            },
-            (byte)'[' => HuggingFaceApiFormat.FormatName,
+            (byte)'<' => Markup(head),
+            (byte)'[' => DetectArray(head),
             (byte)'{' => DetectObject(head),
             _ => null,
         };
@@ -82,19 +91,41 @@ internal static class FormatDetector
         if (head[0] == (byte)'<')
         {
             var root = RootElement(head);
-            return root switch
+            return Markup(head) is not null ? null : root switch
             {
-                "feed" or "entry" or "OAI-PMH" => null,
                 null => "this is markup, but no root element was found in its first bytes; no format reads it",
                 _ when root.Equals("html", StringComparison.OrdinalIgnoreCase) =>
-                    "this is HTML (a saved web page), which no format reads: copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
-                "rss" => "root element <rss>: an RSS feed, which no format reads; fetch the same papers from the arXiv API with 'papers fetch arxiv'",
-                _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>)",
+                    "this is HTML (a saved web page) but not a Hugging Face papers page, which no format reads (hf-daily-html reads the saved Daily Papers and paper pages): copy the page's text for --format hf-daily-text, or fetch the list with 'papers fetch hf-daily'",
+                "rss" => "root element <rss>: an RSS feed that is not an arXiv announcement feed (arxiv-rss reads the feeds of rss.arxiv.org), which no format reads",
+                _ => $"root element <{root}>: this XML is no format the library reads (arxiv-atom reads <feed>, arxiv-oai reads <OAI-PMH>, arxiv-rss reads the <rss> feeds of rss.arxiv.org)",
             };
         }
 
         return head[0] == (byte)'{' ? DescribeObject(head) : null;
     }
+
+    // The format of a markup document, by its root element and, for feeds, what marks an arXiv announcement feed.
+    private static string? Markup(ReadOnlySpan<byte> head) => RootElement(head) switch
+    {
+        "feed" when IsAnnouncementFeed(head) => ArxivRssFormat.FormatName,
+        "feed" or "entry" => ArxivAtomFormat.FormatName,
+        "OAI-PMH" => ArxivOaiFormat.FormatName,
+        "rss" when IsAnnouncementFeed(head) || head.IndexOf(ArxivNamespace) >= 0 => ArxivRssFormat.FormatName,
+        "feed" or "entry" or "rss" or null => null,
+        { } root when IsHuggingFacePage(root, head) => HuggingFaceDailyHtmlFormat.FormatName,
+        _ => null,
+    };
+
+    // Markup with the element a Hugging Face page embeds its papers in, or an HTML page of huggingface.co/papers (whose
+    // element may come after the first bytes; the reader says so when there is none).
+    private static bool IsHuggingFacePage(string root, ReadOnlySpan<byte> head) =>
+        head.IndexOf("data-target=\"DailyPapers\""u8) >= 0 || head.IndexOf("data-target=\"PaperContent\""u8) >= 0
+        || (root.Equals("html", StringComparison.OrdinalIgnoreCase) && head.IndexOf("huggingface.co/papers"u8) >= 0);
+
+    // The announcement feeds name rss.arxiv.org (their link, or the Atom feed's id) and carry announce types; the
+    // arXiv API's Atom feed does neither.
+    private static bool IsAnnouncementFeed(ReadOnlySpan<byte> head) =>
+        head.IndexOf("rss.arxiv.org"u8) >= 0 || head.IndexOf("announce_type>"u8) >= 0;
 
     // The input after an optional UTF-8 byte order mark and white space.
     private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> head)
@@ -150,6 +181,55 @@ internal static class FormatDetector
         return null;
     }
 
+    // An array of arXiv metadata records (the snapshot saved as one array) is that format; any other array is the
+    // Hugging Face API's (daily papers, search results).
+    private static string DetectArray(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        try
+        {
+            if (reader.Read() && reader.Read() && reader.TokenType == JsonTokenType.StartObject
+                && FormatOfKeys(ref reader, depth: 2) == ArxivMetadataFormat.FormatName)
+            {
+                return ArxivMetadataFormat.FormatName;
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken JSON: the Hugging Face reader reports the error with its position.
+        }
+
+        return HuggingFaceApiFormat.FormatName;
+    }
+
+    // The format the first known key of the object being read names (the library's own keys first), or null when
+    // the object ends without one (or the head does).
+    private static string? FormatOfKeys(ref Utf8JsonReader reader, int depth)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth)
+            {
+                foreach (var (keys, format) in KeyedFormats)
+                {
+                    foreach (var key in keys)
+                    {
+                        if (reader.ValueTextEquals(key))
+                        {
+                            return format;
+                        }
+                    }
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth - 1)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private static string? RootElement(ReadOnlySpan<byte> head)
     {
         // The local name of the first element after the prolog (XML declaration, comments), any prefix.
@@ -189,38 +269,9 @@ internal static class FormatDetector
         var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
         try
         {
-            while (reader.Read())
+            if (FormatOfKeys(ref reader, depth: 1) is { } format)
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                {
-                    foreach (var key in PaperJsonKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return PaperJsonLinesFormat.FormatName;
-                        }
-                    }
-
-                    foreach (var key in HuggingFaceKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return HuggingFaceApiFormat.FormatName;
-                        }
-                    }
-
-                    foreach (var key in ArxivMetadataKeys)
-                    {
-                        if (reader.ValueTextEquals(key))
-                        {
-                            return ArxivMetadataFormat.FormatName;
-                        }
-                    }
-                }
-                else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
-                {
-                    break;
-                }
+                return format;
             }
         }
         catch (JsonException)

@@ -88,10 +88,12 @@ internal sealed class InputParser : RecordParser
 
                     // A byte order mark is handled here, once for every format: UTF-8's is dropped, UTF-16 and UTF-32
                     // are turned into UTF-8. Then every read is answered in full, so no parser sees how the input arrives.
+                    // The decoder reads in full too: what it decoded before the input failed (a cut gzip) is handed out
+                    // before the failure, however the input arrived.
                     var mark = _head.Bytes;
                     var encoding = Utf8TranscodingStream.EncodingOf(mark);
                     _input = encoding is not null
-                        ? Own(Utf8TranscodingStream.Open(Own(_head.Replay()), encoding))
+                        ? Own(Utf8TranscodingStream.Open(Own(new FullReadStream(Own(_head.Replay()))), encoding))
                         : Own(_head.Replay(skip: Utf8TranscodingStream.StartsWithUtf8Mark(mark) ? 3 : 0));
                     _input = Own(new FullReadStream(_input));
                     _head = _format is null ? new StreamHead(_input, FormatDetector.HeadLength) : null;

@@ -12,12 +12,26 @@ internal readonly record struct JsonItem(ReadOnlyMemory<byte> Utf8, long Index, 
     /// <summary>The JSON path of the item (<c>$[3]</c>, or <c>$</c> for the root).</summary>
     public string Path => Index < 0 ? "$" : "$[" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
+    /// <summary>Where in the input an error of the JSON reader over the item's own bytes is: its positions count from the item's start.</summary>
+    public (long Line, long Column) PositionOf(JsonException exception)
+    {
+        var line = exception.LineNumber ?? 0;
+        return (Line + line, line == 0 ? Column + (exception.BytePositionInLine ?? 0) : (exception.BytePositionInLine ?? 0) + 1);
+    }
 }
+
+/// <summary>The problems a <see cref="JsonItemStream"/> reports, those of the format it reads.</summary>
+/// <param name="InvalidJson">The document is not valid JSON; its argument is the reader's message.</param>
+/// <param name="ItemInvalidJson">An item is not valid JSON; its arguments are the item's path and the reader's message.</param>
+/// <param name="NotArrayOrObject">The root is neither an array nor an object; its argument is what it is.</param>
+/// <param name="TokenTooLong">One token is longer than the limit; its argument is the limit.</param>
+/// <param name="ItemTooLong">An item is longer than the limit; its arguments are the item's path and the limit.</param>
+internal sealed record JsonItemProblems(ReadProblem InvalidJson, ReadProblem ItemInvalidJson, ReadProblem NotArrayOrObject, ReadProblem TokenTooLong, ReadProblem ItemTooLong);
 
 /// <summary>
 /// Streams the elements of a root JSON array (or a root object as one element) with <see cref="Utf8JsonReader"/>,
-/// holding one element at a time in a pooled buffer. Invalid JSON ends the stream with a problem (PM1030); an element
-/// longer than the limit is skipped with a problem (PM1034). Problems go to the sink.
+/// holding one element at a time in a pooled buffer. Invalid JSON ends the stream with a problem; an element longer than
+/// the limit is skipped with a problem; the problems are the format's (<see cref="JsonItemProblems"/>) and go to the sink.
 /// </summary>
 internal sealed class JsonItemStream : IDisposable
 {
@@ -25,6 +39,7 @@ internal sealed class JsonItemStream : IDisposable
 
     private readonly PooledStreamBuffer _buffer;
     private readonly ProblemSink _sink;
+    private readonly JsonItemProblems _problems;
     private readonly int _maxItemBytes;
     private JsonReaderState _state = new(ReaderOptions);
     private Phase _phase;
@@ -34,9 +49,10 @@ internal sealed class JsonItemStream : IDisposable
     private int _pendingConsume;
     private bool _skipping;
 
-    public JsonItemStream(ProblemSink sink, int maxItemBytes)
+    public JsonItemStream(ProblemSink sink, JsonItemProblems problems, int maxItemBytes)
     {
         _sink = sink;
+        _problems = problems;
         _maxItemBytes = Math.Max(16, maxItemBytes);
         _buffer = new PooledStreamBuffer(_maxItemBytes == int.MaxValue ? int.MaxValue : _maxItemBytes + 1);
     }
@@ -89,7 +105,7 @@ internal sealed class JsonItemStream : IDisposable
                     if (_buffer.Data.Length >= _buffer.MaxSize)
                     {
                         _phase = Phase.Done;
-                        Report(ReadProblems.ApiTokenTooLong, _buffer.Data, 0, _maxItemBytes);
+                        Report(_problems.TokenTooLong, _buffer.Data, 0, _maxItemBytes);
                         return Step.Problem;
                     }
 
@@ -119,7 +135,7 @@ internal sealed class JsonItemStream : IDisposable
                         continue;
                     case Phase.Start:
                         _phase = Phase.Done;
-                        Report(ReadProblems.ApiNotArrayOrObject, data.Slice(0, (int)reader.TokenStartIndex), 0, JsonErrors.Describe(reader.TokenType));
+                        Report(_problems.NotArrayOrObject, data.Slice(0, (int)reader.TokenStartIndex), 0, JsonErrors.Describe(reader.TokenType));
                         return Step.Problem;
                     default:
                         continue;
@@ -184,7 +200,7 @@ internal sealed class JsonItemStream : IDisposable
         {
             _phase = Phase.Done;
             _sink.Record = 0;
-            _sink.ReportAt(ReadProblems.ApiInvalidJson, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, JsonErrors.Describe(ex));
+            _sink.ReportAt(_problems.InvalidJson, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, JsonErrors.Describe(ex));
             return Step.Problem;
         }
     }
@@ -210,7 +226,7 @@ internal sealed class JsonItemStream : IDisposable
     }
 
     private void TooLong(bool isRoot, long index, ReadOnlySpan<byte> before) =>
-        Report(ReadProblems.ApiItemTooLong, before, index + 1, isRoot ? "$" : $"$[{index}]", _maxItemBytes);
+        Report(_problems.ItemTooLong, before, index + 1, isRoot ? "$" : $"$[{index}]", _maxItemBytes);
 
     // A problem at the end of the bytes before it (counted from where the buffer starts in the input).
     private void Report(ReadProblem problem, ReadOnlySpan<byte> before, long record, params object?[] arguments)

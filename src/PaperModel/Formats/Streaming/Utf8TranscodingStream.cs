@@ -13,7 +13,7 @@ internal sealed class Utf8TranscodingStream : ForwardOnlyStream
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly StreamReader _reader;
+    private readonly DecodingTextReader _reader;
     private readonly Encoder _encoder = Utf8.GetEncoder();
     private readonly char[] _chars = new char[ChunkChars];
     private readonly byte[] _bytes = new byte[Utf8.GetMaxByteCount(ChunkChars)];
@@ -22,7 +22,7 @@ internal sealed class Utf8TranscodingStream : ForwardOnlyStream
     private bool _ended;
 
     private Utf8TranscodingStream(Stream inner, Encoding encoding) =>
-        _reader = new StreamReader(inner, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: ChunkChars, leaveOpen: true);
+        _reader = new DecodingTextReader(inner, encoding, skipPreamble: true, bufferSize: ChunkChars);
 
     /// <summary>
     /// The encoding a byte order mark at the start of <paramref name="head"/> announces other than UTF-8 (UTF-32 and

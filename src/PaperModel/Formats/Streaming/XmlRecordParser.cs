@@ -204,20 +204,20 @@ internal sealed class XmlRecordParser : RecordParser
         }
 
         _rootChecked = true;
-        if (_reader.NodeType == XmlNodeType.Element && _reader.NamespaceURI == _shape.Namespace && Array.IndexOf(_shape.RootNames, _reader.LocalName) >= 0)
+        if (_reader.NodeType == XmlNodeType.Element && IsAny(_shape.RootNames))
         {
             return true;
         }
 
         _done = true;
-        Sink.ReportAt(_shape.WrongRoot, _lineInfo.LineNumber, _lineInfo.LinePosition, _reader.Name, _reader.NamespaceURI, _shape.Namespace);
+        Sink.ReportAt(_shape.WrongRoot, _lineInfo.LineNumber, _lineInfo.LinePosition, _reader.Name, _reader.NamespaceURI, _shape.RootNames[0].NamespaceName);
         return false;
     }
 
     // Outside a record: a record's start tag starts one. True when it is already complete (<entry/>).
     private bool StartRecord()
     {
-        if (_reader.NodeType != XmlNodeType.Element || _reader.NamespaceURI != _shape.Namespace || Array.IndexOf(_shape.RecordNames, _reader.LocalName) < 0)
+        if (_reader.NodeType != XmlNodeType.Element || !IsAny(_shape.RecordNames))
         {
             return false;
         }
@@ -284,34 +284,46 @@ internal sealed class XmlRecordParser : RecordParser
         return element;
     }
 
+    // Whether the element at the reader has one of the names (namespace and local name; never the prefix).
+    private bool IsAny(XName[] names)
+    {
+        foreach (var name in names)
+        {
+            if (_reader.LocalName == name.LocalName && _reader.NamespaceURI == name.NamespaceName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsText(XmlNodeType kind) =>
         kind is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace;
 
     private ReadStep CompleteRecord()
     {
-        var numbered = _record!.Name.LocalName != _shape.UnnumberedName;
+        var numbered = _shape.UnnumberedNames is not { } unnumbered || Array.IndexOf(unnumbered, _record!.Name) < 0;
         Sink.BeginRecord(numbered ? ++_recordNumber : 0, default, _recordLine, _recordColumn);
         return ReadStep.Record;
     }
 }
 
 /// <summary>What the records of an XML format are.</summary>
-/// <param name="Namespace">The namespace of the root and the record elements.</param>
-/// <param name="RootNames">The root elements the format accepts.</param>
+/// <param name="RootNames">The root elements the format accepts (the first one's namespace is the one named by <paramref name="WrongRoot"/>).</param>
 /// <param name="RecordNames">The record elements (at any depth outside a record).</param>
 /// <param name="InvalidXml">XML that cannot be read; its argument is the reader's message.</param>
-/// <param name="WrongRoot">Another root; its arguments are the root's name, its namespace and <paramref name="Namespace"/>.</param>
+/// <param name="WrongRoot">Another root; its arguments are the root's name, its namespace and the namespace of the first of <paramref name="RootNames"/>.</param>
 /// <param name="RecordTooLong">A record with more text than the limit; its argument is the limit.</param>
 /// <param name="RecordTooDeep">A record nesting elements too deeply; its argument is the depth allowed.</param>
 /// <param name="Map">Maps a record element, reporting to the sink (problems point at its start tag).</param>
-/// <param name="UnnumberedName">A record element not counted as a record (its problems carry no record number).</param>
+/// <param name="UnnumberedNames">Record elements not counted as records (their problems carry no record number).</param>
 internal sealed record XmlRecordShape(
-    string Namespace,
-    string[] RootNames,
-    string[] RecordNames,
+    XName[] RootNames,
+    XName[] RecordNames,
     ReadProblem InvalidXml,
     ReadProblem WrongRoot,
     ReadProblem RecordTooLong,
     ReadProblem RecordTooDeep,
     Func<XElement, ProblemSink, Paper?> Map,
-    string? UnnumberedName = null);
+    XName[]? UnnumberedNames = null);
