@@ -118,6 +118,12 @@ public sealed record Paper
             return [];
         }
 
+        if (list is Formats.ArxivLinks.Deferred)
+        {
+            // The links of an arXiv id, made when first read: never null, and not to be made here.
+            return list;
+        }
+
         foreach (var element in list)
         {
             if (element is null)

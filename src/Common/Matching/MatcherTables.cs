@@ -74,9 +74,12 @@ internal sealed class MatcherTables
         }
 
         Forms = new TokenForms(vocabulary, startsEntries);
+        SecondTokenIds = Array.ConvertAll(entries, static e => e.TokenIds.Length > 1 ? e.TokenIds[1] : -1);
         EmbeddedAcronyms = Enumerable.Range(0, entries.Length)
             .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
             .ToArray();
+        EmbeddedAcronymTexts = Array.ConvertAll(EmbeddedAcronyms, i => entries[i].Exact[0]!);
+        EmbeddedAcronymMasks = Array.ConvertAll(EmbeddedAcronymTexts, static a => CharMask(a, 0, a.Length));
     }
 
     /// <summary>The folded vocabulary; a token's id is its index.</summary>
@@ -84,6 +87,12 @@ internal sealed class MatcherTables
 
     /// <summary>All phrase variants, grouped by first token id, longest first within a group.</summary>
     public PhraseEntry[] Entries { get; }
+
+    /// <summary>
+    /// Per entry of <see cref="Entries"/>, the vocabulary id of its second token, or -1 for a one-token variant: the
+    /// scanner skips a variant whose second token is not the next text token without reading the entry.
+    /// </summary>
+    public int[] SecondTokenIds { get; }
 
     /// <summary>The lookup from a folded text token to the vocabulary tokens it is (as written or as a plural).</summary>
     public TokenForms Forms { get; }
@@ -93,6 +102,27 @@ internal sealed class MatcherTables
     /// camel-case token (<c>DeepSeekMoE</c>).
     /// </summary>
     public int[] EmbeddedAcronyms { get; }
+
+    /// <summary>Per <see cref="EmbeddedAcronyms"/> entry, the acronym as written.</summary>
+    public string[] EmbeddedAcronymTexts { get; }
+
+    /// <summary>Per <see cref="EmbeddedAcronyms"/> entry, the <see cref="CharMask"/> of the acronym.</summary>
+    public ulong[] EmbeddedAcronymMasks { get; }
+
+    /// <summary>
+    /// Which characters a span holds, as one bit per character modulo 64: a text holds a string only if the string's
+    /// mask is part of the text's, so most acronyms are ruled out for a token without searching it.
+    /// </summary>
+    public static ulong CharMask(string text, int start, int length)
+    {
+        var mask = 0UL;
+        for (var i = start; i < start + length; i++)
+        {
+            mask |= 1UL << (text[i] & 63);
+        }
+
+        return mask;
+    }
 
     /// <summary>
     /// Builds the tables. <paramref name="phrases"/> come topic by topic in taxonomy (pre-)order, each topic's

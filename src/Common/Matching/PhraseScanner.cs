@@ -178,11 +178,20 @@ internal static class PhraseScanner
     private static void Match(string text, MatcherTables tables, ReadOnlySpan<TokenHit> tokens, ScanBuffer<Occurrence> sink)
     {
         var forms = tables.Forms;
+        var secondIds = tables.SecondTokenIds;
         for (var k = 0; k < tokens.Length; k++)
         {
             var token = tokens[k];
             if (token.Form >= 0 && forms.StartsEntries(token.Form))
             {
+                // The vocabulary ids the next text token stands for (none when it is not the very next token or no
+                // vocabulary form): a variant of two or more tokens needs its second token among them.
+                int nextFirst = 0, nextLast = 0;
+                if (k + 1 < tokens.Length && tokens[k + 1].Ordinal == token.Ordinal + 1 && tokens[k + 1].Form >= 0)
+                {
+                    forms.Candidates(tokens[k + 1].Form, out nextFirst, out nextLast);
+                }
+
                 forms.Candidates(token.Form, out var first, out var last);
                 for (var c = first; c < last; c++)
                 {
@@ -190,7 +199,10 @@ internal static class PhraseScanner
                     var suffix = forms.CandidateSuffix(c);
                     for (var e = entryStart; e < entryEnd; e++)
                     {
-                        TryMatch(text, tables, tokens, k, e, suffix, sink);
+                        if (secondIds[e] < 0 || HasCandidate(forms, nextFirst, nextLast, secondIds[e]))
+                        {
+                            TryMatch(text, tables, tokens, k, e, suffix, sink);
+                        }
                     }
                 }
             }
@@ -242,6 +254,19 @@ internal static class PhraseScanner
         sink.Add(new Occurrence(entryIndex, first.Start, end - first.Start));
     }
 
+    private static bool HasCandidate(TokenForms forms, int first, int last, int id)
+    {
+        for (var c = first; c < last; c++)
+        {
+            if (forms.CandidateId(c) == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a text token is vocabulary token <paramref name="id"/> or a plural of it (with the exact spelling of an acronym token).</summary>
     private static bool IsFormOf(string text, TokenForms forms, in TokenHit token, int id, string? exact)
     {
@@ -268,13 +293,18 @@ internal static class PhraseScanner
     private static void ScanEmbedded(string text, MatcherTables tables, int start, int length, ScanBuffer<Occurrence> sink)
     {
         var end = start + length;
-        foreach (var entryIndex in tables.EmbeddedAcronyms)
+        var tokenMask = MatcherTables.CharMask(text, start, length);
+        var acronyms = tables.EmbeddedAcronymTexts;
+        var masks = tables.EmbeddedAcronymMasks;
+        for (var a = 0; a < acronyms.Length; a++)
         {
-            var acronym = tables.Entries[entryIndex].Exact[0]!;
-            if (acronym.Length >= length)
+            var acronym = acronyms[a];
+            if (acronym.Length >= length || (masks[a] & ~tokenMask) != 0)
             {
                 continue;
             }
+
+            var entryIndex = tables.EmbeddedAcronyms[a];
 
             var from = start;
             int p;

@@ -56,16 +56,23 @@ internal static class ClassifyCommand
             var min = parseResult.GetValue(minScore);
             var reader = inputs.CreateReader(parseResult, context);
             using var writer = PaperWriter.Create(kind, target);
+
+            // JSON Lines records are serialised by the workers that classify, and only copied out here, in order.
+            var lines = writer is JsonPaperWriter { WritesLines: true } json ? json : null;
             var classified = reader.ReadPapers(inputs.GetFiles(parseResult), paper =>
             {
                 var topics = classifier.Classify(paper).Topics;
                 IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
                 var shown = wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal));
-                return (Paper: paper, Topics: shown ? assigned : null);
+                return (Paper: paper, Topics: shown ? assigned : null, Line: shown && lines is not null ? JsonPaperWriter.SerializeLine(paper, assigned) : null);
             });
-            foreach (var (paper, assigned) in classified)
+            foreach (var (paper, assigned, line) in classified)
             {
-                if (assigned is not null)
+                if (line is not null)
+                {
+                    lines!.WriteLine(line);
+                }
+                else if (assigned is not null)
                 {
                     writer.Write(paper, assigned);
                 }

@@ -43,7 +43,8 @@ internal sealed class InputReader
 
     /// <summary>
     /// Streams the papers of every file through a transform on every core (<see cref="ParallelPipeline"/>): the files
-    /// are read on one thread, batches of papers are transformed on the others, and the results come back in input
+    /// are split into records on one thread, batches of records are mapped on the others
+    /// (<see cref="PaperReader.EnumerateFileInParallel"/>), then batches of papers are transformed, and the results come back in input
     /// order, each problem written to standard error when the results before it have been given. Reading stops after
     /// <see cref="Limit"/> papers; progress is drawn as the results come back, so it never mixes with problems.
     /// </summary>
@@ -118,12 +119,13 @@ internal sealed class InputReader
         }
     }
 
+    // The records are split on one thread and mapped on the others, then transformed on them too (ReadPapers).
     private IEnumerable<PaperReadItem> Read(string file, FileStream? stream) =>
         file == StandardInput
-            ? PaperReader.Enumerate(_context.Input, _format, _options with { SourceName = StandardInputName })
+            ? PaperReader.EnumerateInParallel(_context.Input, _format, _options with { SourceName = StandardInputName })
             : stream is not null
-                ? PaperReader.Enumerate(stream, _format, _options with { SourceName = file })
-                : PaperReader.EnumerateFile(file, _format, _options with { SourceName = file });
+                ? PaperReader.EnumerateInParallel(stream, _format, _options with { SourceName = file })
+                : PaperReader.EnumerateFileInParallel(file, _format, _options with { SourceName = file });
 
     /// <summary>A read item with the bytes of input read up to it.</summary>
     private readonly record struct Source(PaperReadItem Item, long BytesRead);

@@ -48,16 +48,22 @@ internal static class ReadCommand
             }
 
             var reader = inputs.CreateReader(parseResult, context);
-            var papers = reader.ReadPapers(inputs.GetFiles(parseResult));
-            if (parseResult.GetValue(merge))
-            {
-                papers = PaperMerger.Merge(papers);
-            }
-
             using var writer = PaperWriter.Create(kind, target);
-            foreach (var paper in papers)
+            if (writer is JsonPaperWriter { WritesLines: true } lines && !parseResult.GetValue(merge))
             {
-                writer.Write(paper);
+                // JSON Lines records are serialised by the workers that map the records, and only copied out here, in order.
+                foreach (var line in reader.ReadPapers(inputs.GetFiles(parseResult), static paper => JsonPaperWriter.SerializeLine(paper, null)))
+                {
+                    lines.WriteLine(line);
+                }
+            }
+            else
+            {
+                var papers = reader.ReadPapers(inputs.GetFiles(parseResult));
+                foreach (var paper in parseResult.GetValue(merge) ? PaperMerger.Merge(papers) : papers)
+                {
+                    writer.Write(paper);
+                }
             }
 
             writer.Complete();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using PaperModel.Classification;
 using PaperModel.Serialization;
@@ -28,6 +29,25 @@ internal sealed class JsonPaperWriter : PaperWriter
         }
     }
 
+    [ThreadStatic]
+    private static LineScratch? t_scratch;
+
+    /// <summary>Whether this writer writes JSON Lines, so that records made by <see cref="SerializeLine"/> can be given to <see cref="WriteLine"/>.</summary>
+    public bool WritesLines => _lines;
+
+    /// <summary>
+    /// One JSON Lines record (the paper, its topics when it was classified, and the line feed) as UTF-8, made on any
+    /// thread: the workers of a pipeline serialise their papers and the writer only copies the records in order.
+    /// </summary>
+    public static byte[] SerializeLine(Paper paper, IReadOnlyList<TopicAssignment>? topics) => Compose(paper, topics).ToArray();
+
+    /// <summary>Writes a record made by <see cref="SerializeLine"/>.</summary>
+    public void WriteLine(byte[] line)
+    {
+        _output.Write(line);
+        _output.DrainIfFull();
+    }
+
     public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
     {
         if (!_lines)
@@ -36,21 +56,8 @@ internal sealed class JsonPaperWriter : PaperWriter
             return;
         }
 
-        PaperJson.Write(_json, paper);
-        _json.Flush();
-        _json.Reset();
-        if (topics is not null)
-        {
-            // The serializer closed the object; reopen it for the topics.
-            _output.RemoveLast((byte)'}');
-            _output.Write(",\"topics\":"u8);
-            WriteTopics(_json, topics);
-            _json.Flush();
-            _json.Reset();
-            _output.Write("}"u8);
-        }
-
-        _output.EndLine();
+        _output.Write(Compose(paper, topics));
+        _output.DrainIfFull();
     }
 
     public override void Complete()
@@ -70,6 +77,34 @@ internal sealed class JsonPaperWriter : PaperWriter
     {
         _json.Dispose();
         _output.Dispose();
+    }
+
+    // The one JSON Lines record, in this thread's scratch buffers (valid until the thread composes the next).
+    private static ReadOnlySpan<byte> Compose(Paper paper, IReadOnlyList<TopicAssignment>? topics)
+    {
+        var scratch = t_scratch ??= new LineScratch();
+        scratch.Paper.ResetWrittenCount();
+        scratch.Line.ResetWrittenCount();
+        scratch.Json.Reset(scratch.Paper);
+        PaperJson.Write(scratch.Json, paper);
+        scratch.Json.Flush();
+        if (topics is null)
+        {
+            scratch.Line.Write(scratch.Paper.WrittenSpan);
+        }
+        else
+        {
+            // The serializer closed the object; reopen it for the topics.
+            scratch.Line.Write(scratch.Paper.WrittenSpan[..^1]);
+            scratch.Line.Write(",\"topics\":"u8);
+            scratch.Json.Reset(scratch.Line);
+            WriteTopics(scratch.Json, topics);
+            scratch.Json.Flush();
+            scratch.Line.Write("}"u8);
+        }
+
+        scratch.Line.Write("\n"u8);
+        return scratch.Line.WrittenSpan;
     }
 
     private void WriteArrayItem(Paper paper, IReadOnlyList<TopicAssignment>? topics)
@@ -125,5 +160,15 @@ internal sealed class JsonPaperWriter : PaperWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>A thread's buffers for <see cref="Compose"/>: the paper's object, the whole record, and one JSON writer.</summary>
+    private sealed class LineScratch
+    {
+        public ArrayBufferWriter<byte> Paper { get; } = new(4096);
+
+        public ArrayBufferWriter<byte> Line { get; } = new(4096);
+
+        public Utf8JsonWriter Json { get; } = new(Stream.Null);
     }
 }

@@ -56,17 +56,6 @@ internal sealed class Utf8Output : IBufferWriter<byte>, IDisposable
         _count += bytes.Length;
     }
 
-    /// <summary>Drops the last byte written, which must be <paramref name="expected"/> (reopens a closed JSON object).</summary>
-    public void RemoveLast(byte expected)
-    {
-        if (_count == 0 || _bytes[_count - 1] != expected)
-        {
-            throw new InvalidOperationException($"The output does not end with '{(char)expected}'.");
-        }
-
-        _count--;
-    }
-
     /// <summary>Ends a line, passing the buffer on once it holds enough.</summary>
     public void EndLine()
     {

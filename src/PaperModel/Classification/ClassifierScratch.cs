@@ -17,6 +17,9 @@ internal sealed class ClassifierScratch
     /// <summary>The tokens of the field being scanned.</summary>
     public ScanBuffer<TokenHit> Tokens { get; } = new();
 
+    /// <summary>The occurrences that count, per topic they count towards, in field and text order.</summary>
+    public ScanBuffer<CountedOccurrence> Counted { get; } = new();
+
     /// <summary>Per topic: the product of (1 - weight) over the evidence that counts.</summary>
     public double[] Miss { get; private set; } = [];
 
@@ -45,8 +48,12 @@ internal sealed class FieldScratch
 {
     private readonly MarkupText _markup = new();
     private readonly SentenceRoles _roles = new();
+    private string _original = string.Empty;
     private bool _hasRoles;
+    private bool _rolesRead;
     private bool[] _vetoed = new bool[64];
+    private byte[] _reasons = new byte[64];
+    private TopicEvidence?[] _evidence = new TopicEvidence?[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
     public string Text => _markup.Text;
@@ -55,40 +62,78 @@ internal sealed class FieldScratch
 
     public bool[] Vetoed => _vetoed;
 
-    /// <summary>Prepares the field for <paramref name="text"/>, reading its sentence roles when asked (the abstract).</summary>
+    /// <summary>
+    /// Prepares the field for <paramref name="text"/>, with sentence roles when asked (the abstract); they are read
+    /// when the first occurrence asks for its reason, so a field without matches never reads them.
+    /// </summary>
     public void Reset(string text, bool withRoles)
     {
         _markup.Reset(text);
+        _original = text;
         _hasRoles = withRoles;
-        if (withRoles)
-        {
-            _roles.Reset(text);
-        }
-
+        _rolesRead = false;
         Occurrences.Clear();
     }
 
     /// <summary>
-    /// Why an occurrence counts as much as it does: <see cref="EvidenceReason.Title"/> in a field without sentence
-    /// roles, else the role of the sentence or comparison it stands in.
+    /// Why occurrence <paramref name="index"/> counts as much as it does: <see cref="EvidenceReason.Title"/> in a field
+    /// without sentence roles, else the role of the sentence or comparison it stands in (read once per occurrence).
     /// </summary>
-    public EvidenceReason ReasonOf(in Occurrence occurrence) =>
-        _hasRoles ? _roles.ReasonAt(ToOriginal(occurrence).Start) : EvidenceReason.Title;
+    public EvidenceReason ReasonOf(int index)
+    {
+        if (!_hasRoles)
+        {
+            return EvidenceReason.Title;
+        }
+
+        if (_reasons[index] != 0)
+        {
+            return (EvidenceReason)(_reasons[index] - 1);
+        }
+
+        if (!_rolesRead)
+        {
+            _roles.Reset(_original);
+            _rolesRead = true;
+        }
+
+        var reason = _roles.ReasonAt(ToOriginal(Occurrences.Items[index]).Start);
+        _reasons[index] = (byte)(reason + 1);
+        return reason;
+    }
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>
     public (int Start, int Length) ToOriginal(in Occurrence occurrence) => _markup.ToOriginal(occurrence.Start, occurrence.Length);
 
-    public bool[] PrepareVetoed(int count)
+    /// <summary>Per occurrence, its evidence once built (shared by every topic it counts towards).</summary>
+    public TopicEvidence?[] Evidence => _evidence;
+
+    /// <summary>Prepares the per-occurrence memory for <paramref name="count"/> occurrences and returns the cleared veto marks.</summary>
+    public bool[] Prepare(int count)
     {
         if (_vetoed.Length < count)
         {
-            _vetoed = new bool[Math.Max(count, _vetoed.Length * 2)];
+            var size = Math.Max(count, _vetoed.Length * 2);
+            _vetoed = new bool[size];
+            _reasons = new byte[size];
+            _evidence = new TopicEvidence?[size];
         }
 
         Array.Clear(_vetoed, 0, count);
+        Array.Clear(_reasons, 0, count);
         return _vetoed;
     }
+
+    /// <summary>Forgets the evidence built for the result, so the scratch keeps no result alive.</summary>
+    public void ReleaseEvidence() => Array.Clear(_evidence, 0, Occurrences.Count);
 }
+
+/// <summary>An occurrence that counts towards a topic, found while scoring and read again for the evidence.</summary>
+/// <param name="Topic">The topic it counts towards (its own topic or an ancestor).</param>
+/// <param name="Field">The field: 0 for the title, 1 for the abstract.</param>
+/// <param name="Index">The occurrence's index in the field.</param>
+/// <param name="Weight">The weight it counts with.</param>
+internal readonly record struct CountedOccurrence(int Topic, int Field, int Index, double Weight);
 
 /// <summary>The outcome for one topic of one paper.</summary>
 internal enum TopicState : byte

@@ -1,3 +1,7 @@
+#if NET8_0_OR_GREATER
+using System.Buffers;
+#endif
+
 namespace PaperModel.Classification;
 
 /// <summary>
@@ -33,6 +37,12 @@ internal sealed class MarkupText
         "bm", "operatorname", "textup", "textmd", "mbox", "hbox",
     };
 
+#if NET8_0_OR_GREATER
+    private static readonly SearchValues<char> MarkupStarts = SearchValues.Create("$\\{}*~-");
+#else
+    private static readonly char[] MarkupStarts = "$\\{}*~-".ToCharArray();
+#endif
+
     private char[] _chars = new char[256];
     private int[] _starts = new int[256];
     private int[] _ends = new int[256];
@@ -61,17 +71,19 @@ internal sealed class MarkupText
         return (from, _ends[start + length - 1] - from);
     }
 
+    /// <summary>Whether the text has a markup character or a hyphen before a line break (a vectorised search on .NET 8 and later).</summary>
     private static bool HasMarkup(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(MarkupStarts)) >= 0)
         {
-            switch (text[i])
+            if (rest[at] != '-' || (at + 1 < rest.Length && rest[at + 1] is '\n' or '\r'))
             {
-                case '$' or '\\' or '{' or '}' or '*' or '~':
-                    return true;
-                case '-' when i + 1 < text.Length && text[i + 1] is '\n' or '\r':
-                    return true;
+                return true;
             }
+
+            rest = rest.Slice(at + 1);
         }
 
         return false;

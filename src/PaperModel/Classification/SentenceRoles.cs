@@ -37,6 +37,18 @@ internal sealed class SentenceRoles
 
     private static readonly string[] QualifierWordsList = ["existing", "previous", "prior", "conventional", "traditional", "other", "standard", "vanilla", "baseline", "baselines", "popular", "mainstream", "classical", "classic"];
 
+    private static readonly Keywords Lookup = new(
+        (ContributionWords, WordKind.Contribution),
+        (ThisNouns, WordKind.ThisNoun),
+        (["this"], WordKind.This),
+        (["here"], WordKind.Here),
+        (["would"], WordKind.Would),
+        (ContrastWords, WordKind.Contrast),
+        (ListWords, WordKind.List),
+        (QualifierWordsList, WordKind.Qualifier),
+        (UsageWords, WordKind.Qualifier),
+        ([.. ContrastPairs.Concat(ListPairs).Select(static pair => pair.Substring(0, pair.IndexOf(' ')))], WordKind.PairFirst));
+
     private int[] _sentenceStarts = new int[32];
     private EvidenceReason[] _sentenceRoles = new EvidenceReason[32];
     private int _sentenceCount;
@@ -54,7 +66,7 @@ internal sealed class SentenceRoles
         }
 
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = NextSentenceMark(text, 0); i >= 0; i = NextSentenceMark(text, i + 1))
         {
             if (IsSentenceEnd(text, i))
             {
@@ -64,18 +76,16 @@ internal sealed class SentenceRoles
         }
 
         AddSentence(start);
+        ReadWords(text);
         var sawContribution = false;
         for (var s = 0; s < _sentenceCount; s++)
         {
-            var end = s + 1 < _sentenceCount ? _sentenceStarts[s + 1] : text.Length;
-            var contribution = IsContribution(text, _sentenceStarts[s], end);
+            var contribution = _sentenceRoles[s] == EvidenceReason.ContributionSentence;
             sawContribution |= contribution;
             _sentenceRoles[s] = contribution
                 ? EvidenceReason.ContributionSentence
                 : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
         }
-
-        FindComparisons(text);
     }
 
     /// <summary>The role of the text at <paramref name="offset"/> (an offset into the text given to <see cref="Reset"/>).</summary>
@@ -150,54 +160,64 @@ internal sealed class SentenceRoles
         return true;
     }
 
-    /// <summary>Whether the sentence speaks of the authors' own work: <c>we</c>, <c>our</c>, <c>this paper</c>, <c>here</c> first.</summary>
-    private static bool IsContribution(string text, int start, int end)
+    /// <summary>The next character at or after <paramref name="from"/> that may end a sentence, or -1.</summary>
+    private static int NextSentenceMark(string text, int from)
     {
-        var previousWasThis = false;
-        var first = true;
-        for (var w = NextWord(text, start, end, out var length); w >= 0; w = NextWord(text, w + length, end, out length))
-        {
-            var word = text.AsSpan(w, length);
-            if (IsOneOf(word, ContributionWords) || (previousWasThis && IsOneOf(word, ThisNouns)) || (first && word.Equals("here".AsSpan(), StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-
-            previousWasThis = word.Equals("this".AsSpan(), StringComparison.OrdinalIgnoreCase);
-            first = false;
-        }
-
-        return false;
+        var at = text.AsSpan(from).IndexOfAny(".?!\n".AsSpan());
+        return at < 0 ? -1 : from + at;
     }
 
-    private void FindComparisons(string text)
+    /// <summary>
+    /// One pass over the words: marks each sentence that speaks of the authors' own work (<c>we</c>, <c>our</c>,
+    /// <c>this paper</c>, <c>here</c> first) as <see cref="EvidenceReason.ContributionSentence"/> (the other roles are
+    /// set by <see cref="Reset"/>), and adds the comparison stretches.
+    /// </summary>
+    private void ReadWords(string text)
     {
+        Array.Clear(_sentenceRoles, 0, _sentenceCount);
+        var sentence = 0;
+        var previousWasThis = false;
+        var first = true;
         var previous = -1;
         var previousLength = 0;
+        var previousKind = WordKind.None;
         for (var w = NextWord(text, 0, text.Length, out var length); w >= 0; w = NextWord(text, w + length, text.Length, out length))
         {
+            while (sentence + 1 < _sentenceCount && w >= _sentenceStarts[sentence + 1])
+            {
+                sentence++;
+                previousWasThis = false;
+                first = true;
+            }
+
             var word = text.AsSpan(w, length);
-            var pairEnd = previous >= 0 && w - (previous + previousLength) <= 2;
-            if (IsOneOf(word, ContrastWords) || (pairEnd && IsPair(text, previous, previousLength, word, ContrastPairs)))
+            var kind = Lookup.KindOf(word);
+            if ((kind & WordKind.Contribution) != 0 || (previousWasThis && (kind & WordKind.ThisNoun) != 0) || (first && (kind & WordKind.Here) != 0))
+            {
+                _sentenceRoles[sentence] = EvidenceReason.ContributionSentence;
+            }
+
+            previousWasThis = (kind & WordKind.This) != 0;
+            first = false;
+            var pairEnd = previous >= 0 && w - (previous + previousLength) <= 2 && (previousKind & WordKind.PairFirst) != 0;
+            if ((kind & WordKind.Contrast) != 0 || (pairEnd && IsPair(text, previous, previousLength, word, ContrastPairs)))
             {
                 AddComparison(text, w + length, ClauseWords, stopAtComma: true);
             }
-            else if ((IsOneOf(word, ListWords) && !IsWould(text, previous, previousLength)) || (pairEnd && IsPair(text, previous, previousLength, word, ListPairs)))
+            else if (((kind & WordKind.List) != 0 && (previousKind & WordKind.Would) == 0) || (pairEnd && IsPair(text, previous, previousLength, word, ListPairs)))
             {
                 AddComparison(text, w + length, ClauseWords, stopAtComma: false);
             }
-            else if (IsOneOf(word, QualifierWordsList) || IsOneOf(word, UsageWords))
+            else if ((kind & WordKind.Qualifier) != 0)
             {
                 AddComparison(text, w + length, QualifierWords, stopAtComma: true);
             }
 
             previous = w;
             previousLength = length;
+            previousKind = kind;
         }
     }
-
-    private static bool IsWould(string text, int previous, int previousLength) =>
-        previous >= 0 && text.AsSpan(previous, previousLength).Equals("would".AsSpan(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Marks from <paramref name="from"/> up to the end of the clause or list, or <paramref name="words"/> words.</summary>
     private void AddComparison(string text, int from, int words, bool stopAtComma)
@@ -261,19 +281,6 @@ internal sealed class SentenceRoles
         return start < end ? start : -1;
     }
 
-    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
-    {
-        foreach (var candidate in words)
-        {
-            if (word.Equals(candidate.AsSpan(), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsPair(string text, int previous, int previousLength, ReadOnlySpan<char> word, string[] pairs)
     {
         var first = text.AsSpan(previous, previousLength);
@@ -287,5 +294,136 @@ internal sealed class SentenceRoles
         }
 
         return false;
+    }
+
+    /// <summary>What a word can do in <see cref="ReadWords"/>; a word may be several.</summary>
+    [Flags]
+    private enum WordKind : ushort
+    {
+        None = 0,
+        Contribution = 1,
+        ThisNoun = 2,
+        This = 4,
+        Here = 8,
+        Would = 16,
+        Contrast = 32,
+        List = 64,
+        Qualifier = 128,
+        PairFirst = 256,
+    }
+
+    /// <summary>
+    /// The word lists as one table, so each word of an abstract is looked up once (an open-addressing hash over the
+    /// lower-cased ASCII words) instead of compared with every list. A word with a non-ASCII character is compared with
+    /// every entry (<see cref="StringComparison.OrdinalIgnoreCase"/>, as the lists are meant).
+    /// </summary>
+    private sealed class Keywords
+    {
+        private readonly string[] _words;
+        private readonly WordKind[] _kinds;
+        private readonly int[] _slots;
+        private readonly int _maxLength;
+
+        public Keywords(params (string[] Words, WordKind Kind)[] lists)
+        {
+            var kinds = new Dictionary<string, WordKind>(StringComparer.Ordinal);
+            foreach (var (words, kind) in lists)
+            {
+                foreach (var word in words)
+                {
+                    var key = word.ToLowerInvariant();
+                    kinds[key] = kinds.TryGetValue(key, out var known) ? known | kind : kind;
+                }
+            }
+
+            if (kinds.Keys.Any(static w => w.Any(static c => c >= 0x80)))
+            {
+                throw new InvalidOperationException("The sentence-role word lists must be ASCII.");
+            }
+
+            _words = [.. kinds.Keys];
+            _kinds = [.. kinds.Values];
+            _maxLength = _words.Max(static w => w.Length);
+            _slots = new int[SlotCount(_words.Length)];
+            for (var i = 0; i < _words.Length; i++)
+            {
+                var slot = Hash(_words[i].AsSpan()) & (_slots.Length - 1);
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (_slots.Length - 1);
+                }
+
+                _slots[slot] = i + 1;
+            }
+        }
+
+        public WordKind KindOf(ReadOnlySpan<char> word)
+        {
+            if (word.Length > _maxLength)
+            {
+                return WordKind.None;
+            }
+
+            var hash = 0;
+            foreach (var c in word)
+            {
+                if (c >= 0x80)
+                {
+                    return KindOfUnicode(word);
+                }
+
+                hash = Step(hash, c);
+            }
+
+            for (var slot = hash & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+            {
+                var index = _slots[slot] - 1;
+                if (word.Equals(_words[index].AsSpan(), StringComparison.OrdinalIgnoreCase))
+                {
+                    return _kinds[index];
+                }
+            }
+
+            return WordKind.None;
+        }
+
+        private static int SlotCount(int count)
+        {
+            var size = 16;
+            while (size < count * 4)
+            {
+                size *= 2;
+            }
+
+            return size;
+        }
+
+        private static int Hash(ReadOnlySpan<char> word)
+        {
+            var hash = 0;
+            foreach (var c in word)
+            {
+                hash = Step(hash, c);
+            }
+
+            return hash;
+        }
+
+        /// <summary>One step of the hash of a lower-cased ASCII word (<c>| 0x20</c> lower-cases ASCII letters and keeps a dot).</summary>
+        private static int Step(int hash, char c) => ((hash * 31) + (c | 0x20)) & 0x7FFFFFFF;
+
+        private WordKind KindOfUnicode(ReadOnlySpan<char> word)
+        {
+            var kind = WordKind.None;
+            for (var i = 0; i < _words.Length; i++)
+            {
+                if (word.Equals(_words[i].AsSpan(), StringComparison.OrdinalIgnoreCase))
+                {
+                    kind |= _kinds[i];
+                }
+            }
+
+            return kind;
+        }
     }
 }

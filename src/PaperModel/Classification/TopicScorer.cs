@@ -15,6 +15,7 @@ internal sealed class TopicScorer
     private readonly PhraseEntry[] _entries;
     private readonly ClassifierOptions _options;
     private readonly int[] _parents;
+    private readonly int[] _subtreeEnds;
     private readonly double[] _thresholds;
     private readonly string[][] _categories;
 
@@ -37,6 +38,17 @@ internal sealed class TopicScorer
             _thresholds[i] = topic.Threshold ?? options.DefaultThreshold;
             _categories[i] = topic.Categories.Count > 0 || _parents[i] < 0 ? [.. topic.Categories] : _categories[_parents[i]];
         }
+
+        // In pre-order a topic's descendants are the topics right after it, up to the end of its subtree.
+        _subtreeEnds = new int[topics.Length];
+        for (var i = topics.Length - 1; i >= 0; i--)
+        {
+            _subtreeEnds[i] = Math.Max(_subtreeEnds[i], i + 1);
+            if (_parents[i] >= 0)
+            {
+                _subtreeEnds[_parents[i]] = Math.Max(_subtreeEnds[_parents[i]], _subtreeEnds[i]);
+            }
+        }
     }
 
     /// <summary>Scores the occurrences in <paramref name="scratch"/> (title, then abstract) and returns the assigned topics.</summary>
@@ -57,6 +69,8 @@ internal sealed class TopicScorer
             miss[i] = 1.0;
         }
 
+        var counted = scratch.Counted;
+        counted.Clear();
         for (var f = 0; f < fields.Length; f++)
         {
             var items = fields[f].Occurrences.Items;
@@ -67,6 +81,7 @@ internal sealed class TopicScorer
                     if (Counts(fields[f], f, i, topic, out var weight))
                     {
                         miss[topic] *= 1.0 - weight;
+                        counted.Add(new CountedOccurrence(topic, f, i, weight));
                     }
                 }
             }
@@ -101,16 +116,22 @@ internal sealed class TopicScorer
             return PaperClassification.None;
         }
 
-        var result = new List<TopicAssignment>(assignedCount);
+        var result = new TopicAssignment[assignedCount];
+        var r = 0;
         for (var t = 0; t < _topics.Length; t++)
         {
             if (state[t] != TopicState.None)
             {
-                result.Add(new TopicAssignment(_topics[t], 1.0 - miss[t], state[t] == TopicState.Implied, Evidence(fields, t, categories)));
+                result[r++] = new TopicAssignment(_topics[t], 1.0 - miss[t], state[t] == TopicState.Implied, Evidence(scratch, t, categories));
             }
         }
 
-        return new PaperClassification(result.AsReadOnly());
+        foreach (var field in fields)
+        {
+            field.ReleaseEvidence();
+        }
+
+        return new PaperClassification(Array.AsReadOnly(result));
     }
 
     private static bool Overlaps(in Occurrence a, in Occurrence b) => a.Start < b.Start + b.Length && b.Start < a.Start + a.Length;
@@ -118,31 +139,47 @@ internal sealed class TopicScorer
     private static bool Contains(in Occurrence outer, in Occurrence inner) =>
         outer.Start <= inner.Start && inner.Start + inner.Length <= outer.Start + outer.Length;
 
-    private IReadOnlyList<TopicEvidence> Evidence(FieldScratch[] fields, int topic, IReadOnlyList<string>? categories)
+    /// <summary>
+    /// The evidence of <paramref name="topic"/>: the occurrences that counted towards it while scoring (title, then
+    /// abstract, in text order), then the category that raised it. An occurrence that counts towards a topic and its
+    /// ancestors is one <see cref="TopicEvidence"/> shared by their assignments (it reads the same for each).
+    /// </summary>
+    private IReadOnlyList<TopicEvidence> Evidence(ClassifierScratch scratch, int topic, IReadOnlyList<string>? categories)
     {
-        var evidence = new List<TopicEvidence>();
-        for (var f = 0; f < fields.Length; f++)
+        var counted = scratch.Counted.Items;
+        var count = 0;
+        foreach (var item in counted)
         {
-            var items = fields[f].Occurrences.Items;
-            for (var i = 0; i < items.Length; i++)
+            count += item.Topic == topic ? 1 : 0;
+        }
+
+        var category = count > 0 ? CategoryIndex(topic, categories) : -1;
+        var evidence = new TopicEvidence[count + (category >= 0 ? 1 : 0)];
+        var e = 0;
+        foreach (var item in counted)
+        {
+            if (item.Topic == topic)
             {
-                if (Counts(fields[f], f, i, topic, out var weight))
-                {
-                    var entry = _entries[items[i].Entry];
-                    var field = f == 0 ? EvidenceField.Title : EvidenceField.Abstract;
-                    var (start, length) = fields[f].ToOriginal(items[i]);
-                    evidence.Add(new TopicEvidence(field, entry.Phrase, start, length, _topics[entry.Topic], weight) { Reason = fields[f].ReasonOf(items[i]) });
-                }
+                var field = scratch.Fields[item.Field];
+                evidence[e++] = field.Evidence[item.Index] ??= NewEvidence(field, item.Field, item.Index, item.Weight);
             }
         }
 
-        var category = evidence.Count > 0 ? CategoryIndex(topic, categories) : -1;
         if (category >= 0)
         {
-            evidence.Add(new TopicEvidence(EvidenceField.Category, categories![category], category, categories[category].Length, _topics[topic], _options.CategoryWeight));
+            evidence[e] = new TopicEvidence(EvidenceField.Category, categories![category], category, categories[category].Length, _topics[topic], _options.CategoryWeight);
         }
 
-        return evidence.AsReadOnly();
+        return Array.AsReadOnly(evidence);
+    }
+
+    /// <summary>The evidence that occurrence <paramref name="index"/> of field <paramref name="fieldIndex"/> gives, counted with <paramref name="weight"/>.</summary>
+    private TopicEvidence NewEvidence(FieldScratch field, int fieldIndex, int index, double weight)
+    {
+        var occurrence = field.Occurrences.Items[index];
+        var entry = _entries[occurrence.Entry];
+        var (start, length) = field.ToOriginal(occurrence);
+        return new TopicEvidence(fieldIndex == 0 ? EvidenceField.Title : EvidenceField.Abstract, entry.Phrase, start, length, _topics[entry.Topic], weight) { Reason = field.ReasonOf(index) };
     }
 
     /// <summary>
@@ -187,7 +224,7 @@ internal sealed class TopicScorer
             }
         }
 
-        weight = entry.Weight * ReasonWeight(field.ReasonOf(occurrence));
+        weight = entry.Weight * ReasonWeight(field.ReasonOf(index));
         return true;
     }
 
@@ -204,7 +241,7 @@ internal sealed class TopicScorer
     private void MarkVetoes(FieldScratch field)
     {
         var items = field.Occurrences.Items;
-        var vetoed = field.PrepareVetoed(items.Length);
+        var vetoed = field.Prepare(items.Length);
         for (var v = 0; v < items.Length; v++)
         {
             var veto = _entries[items[v].Entry];
@@ -224,18 +261,7 @@ internal sealed class TopicScorer
         }
     }
 
-    private bool IsSelfOrDescendant(int topic, int ancestor)
-    {
-        for (var t = topic; t >= 0; t = _parents[t])
-        {
-            if (t == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsSelfOrDescendant(int topic, int ancestor) => topic >= ancestor && topic < _subtreeEnds[ancestor];
 
     private int CategoryIndex(int topic, IReadOnlyList<string>? categories)
     {

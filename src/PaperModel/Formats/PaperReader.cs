@@ -57,6 +57,51 @@ public static class PaperReader
         CancellationToken cancellationToken = default) =>
         RecordDriver.Read(OpenStream(stream, format, options), cancellationToken);
 
+    /// <summary>
+    /// Streams the papers and problems of a file as <see cref="EnumerateFile"/> does, the same items in the same order,
+    /// with the records mapped on several threads: the file is read and split into records on one thread, batches of
+    /// records are mapped on the others (<see cref="ParallelPipeline"/>), in memory bounded by the pipeline's read-ahead.
+    /// The JSON Lines formats (<see cref="PaperFormats.ArxivMetadata"/>, <see cref="PaperFormats.PaperJsonLines"/>) map
+    /// in parallel; the other formats are read as by <see cref="EnumerateFile"/>, ahead of the consumer.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <param name="options">Options; when <see cref="PaperReadOptions.SourceName"/> is not set, problems name <paramref name="path"/>.</param>
+    /// <param name="pipeline">Batch size, parallelism and read-ahead; <see langword="null"/> for <see cref="ParallelPipelineOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Papers and problems in input order.</returns>
+    /// <example>
+    /// <code>
+    /// var papers = PaperReader.EnumerateFileInParallel("arxiv-metadata-oai-snapshot.json").Select(i => i.Paper).OfType&lt;Paper&gt;();
+    /// foreach (var (paper, classification) in DefaultTopics.Classifier.ClassifyAll(papers)) { … }
+    /// </code>
+    /// </example>
+    public static IEnumerable<PaperReadItem> EnumerateFileInParallel(
+        string path,
+        PaperFormat? format = null,
+        PaperReadOptions? options = null,
+        ParallelPipelineOptions? pipeline = null,
+        CancellationToken cancellationToken = default) =>
+        InParallel(OpenFile(path, isAsync: false, format, options), pipeline, cancellationToken);
+
+    /// <summary>
+    /// Streams the papers and problems of a stream as <see cref="Enumerate"/> does, with the records mapped on several
+    /// threads (see <see cref="EnumerateFileInParallel"/>). The stream is read forward only, by one thread at a time, and is not disposed.
+    /// </summary>
+    /// <param name="stream">The input.</param>
+    /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="pipeline">Batch size, parallelism and read-ahead; <see langword="null"/> for <see cref="ParallelPipelineOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>Papers and problems in input order.</returns>
+    public static IEnumerable<PaperReadItem> EnumerateInParallel(
+        Stream stream,
+        PaperFormat? format = null,
+        PaperReadOptions? options = null,
+        ParallelPipelineOptions? pipeline = null,
+        CancellationToken cancellationToken = default) =>
+        InParallel(OpenStream(stream, format, options), pipeline, cancellationToken);
+
     /// <summary>Streams the papers and problems of a file asynchronously, opening it when the enumeration starts.</summary>
     /// <param name="path">The file.</param>
     /// <param name="format">The format, or <see langword="null"/> to detect it.</param>
@@ -82,6 +127,11 @@ public static class PaperReader
         PaperReadOptions? options = null,
         CancellationToken cancellationToken = default) =>
         RecordDriver.ReadAsync(OpenStream(stream, format, options), cancellationToken);
+
+    private static IEnumerable<PaperReadItem> InParallel(Func<RecordParser> open, ParallelPipelineOptions? pipeline, CancellationToken cancellationToken) =>
+        RecordDriver.ReadDeferred(open, cancellationToken)
+            .SelectInOrder(static record => record.Map(), pipeline, cancellationToken)
+            .SelectMany(static items => items);
 
     // Gzip input (magic bytes 1f 8b) is decompressed whatever the format; then the format is detected if none was given.
     // Both happen when the enumeration starts, so that a read failure becomes a problem like any other.

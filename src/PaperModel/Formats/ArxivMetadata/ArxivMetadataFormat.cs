@@ -106,10 +106,10 @@ public sealed class ArxivMetadataFormat : PaperFormat
     private sealed class LinesParser(Stream stream, PaperReadOptions options, ProblemSink sink)
         : JsonLinesParser(stream, options, sink, ReadProblems.MetadataLineTooLong)
     {
-        protected override Paper MapLine(ReadOnlySpan<byte> line) => ArxivMetadataRecord.Parse(line, Sink);
+        protected override Paper MapLine(ReadOnlySpan<byte> line, ProblemSink sink) => ArxivMetadataRecord.Parse(line, sink);
 
-        protected override void ReportInvalidJson(JsonException exception) =>
-            Sink.Report(ReadProblems.MetadataInvalidJson, exception.BytePositionInLine ?? -1, JsonErrors.Describe(exception));
+        protected override void ReportInvalidJson(JsonException exception, ProblemSink sink) =>
+            sink.Report(ReadProblems.MetadataInvalidJson, exception.BytePositionInLine ?? -1, JsonErrors.Describe(exception));
     }
 
     private sealed class ArrayParser(Stream stream, PaperReadOptions options, ProblemSink sink) : JsonItemParser(stream, options, sink, ArrayProblems)

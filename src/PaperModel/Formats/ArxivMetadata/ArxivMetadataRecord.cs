@@ -44,7 +44,7 @@ internal static class ArxivMetadataRecord
 
         var values = new string?[StringKeys.Length];
         var offsets = new long[StringKeys.Length];
-        List<(string Version, string? Created, long Offset)>? versions = null;
+        List<VersionEntry>? versions = null;
         List<Author>? parsedAuthors = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -97,7 +97,7 @@ internal static class ArxivMetadataRecord
         var warned = false;
         if (versions is not null)
         {
-            foreach (var (versionText, created, offset) in versions)
+            foreach (var (versionText, date, badDate, offset) in versions)
             {
                 if (versionText.Length < 2 || (versionText[0] != 'v' && versionText[0] != 'V')
                     || !int.TryParse(versionText.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > ArxivId.MaxVersion)
@@ -105,19 +105,11 @@ internal static class ArxivMetadataRecord
                     throw sink.Reject(ReadProblems.MetadataBadVersion, offset, versionText, id);
                 }
 
-                DateTimeOffset? date = null;
-                if (created is not null)
+                if (badDate is not null && !warned)
                 {
-                    if (InputText.TryParseRfc1123Date(created, out var parsed))
-                    {
-                        date = parsed;
-                    }
-                    else if (!warned)
-                    {
-                        // One warning per record is enough to show that its dates are not in the expected form.
-                        warned = true;
-                        sink.Report(ReadProblems.MetadataBadDate, offset, created, id, versionText);
-                    }
+                    // One warning per record is enough to show that its dates are not in the expected form.
+                    warned = true;
+                    sink.Report(ReadProblems.MetadataBadDate, offset, badDate, id, versionText);
                 }
 
                 paperVersions.Add(new PaperVersion(number, date));
@@ -178,10 +170,13 @@ internal static class ArxivMetadataRecord
         }
     }
 
+    /// <summary>One element of <c>versions</c>: its text, its date, and the date's text when it is no date.</summary>
+    private readonly record struct VersionEntry(string Version, DateTimeOffset? Created, string? BadDate, long Offset);
+
     private static RecordRejectedException WrongType(ref Utf8JsonReader reader, string path, string expected, ProblemSink sink) =>
         sink.Reject(ReadProblems.MetadataWrongType, reader.TokenStartIndex, path, expected, JsonErrors.Describe(reader.TokenType));
 
-    private static List<(string Version, string? Created, long Offset)>? Versions(ref Utf8JsonReader reader, ProblemSink sink)
+    private static List<VersionEntry>? Versions(ref Utf8JsonReader reader, ProblemSink sink)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -193,7 +188,7 @@ internal static class ArxivMetadataRecord
             throw WrongType(ref reader, "versions", "an array", sink);
         }
 
-        var list = new List<(string, string?, long)>();
+        var list = new List<VersionEntry>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var index = list.Count;
@@ -203,7 +198,8 @@ internal static class ArxivMetadataRecord
             }
 
             var start = reader.TokenStartIndex;
-            string? version = null, created = null;
+            string? version = null, badDate = null;
+            DateTimeOffset? created = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("version"u8))
@@ -216,9 +212,20 @@ internal static class ArxivMetadataRecord
                 else if (reader.ValueTextEquals("created"u8))
                 {
                     reader.Read();
-                    created = reader.TokenType is JsonTokenType.String or JsonTokenType.Null
-                        ? reader.GetString()
-                        : throw WrongType(ref reader, $"versions[{index}].created", "a string", sink);
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        throw WrongType(ref reader, $"versions[{index}].created", "a string", sink);
+                    }
+
+                    if (reader.TokenType == JsonTokenType.Null)
+                    {
+                        created = null;
+                        badDate = null;
+                    }
+                    else
+                    {
+                        created = Date(ref reader, out badDate);
+                    }
                 }
                 else
                 {
@@ -232,10 +239,27 @@ internal static class ArxivMetadataRecord
                 throw sink.Reject(ReadProblems.MetadataMissingVersion, start, index);
             }
 
-            list.Add((version, created, start));
+            list.Add(new VersionEntry(version, created, badDate, start));
         }
 
         return list;
+    }
+
+    // A version date read from the token's characters without a string; the text itself only when it is no date.
+    private static DateTimeOffset? Date(ref Utf8JsonReader reader, out string? badDate)
+    {
+        const int MaxChars = 64;
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var buffer = length <= MaxChars ? stackalloc char[MaxChars] : default;
+        ReadOnlySpan<char> text = length <= MaxChars ? buffer.Slice(0, reader.CopyString(buffer)) : reader.GetString().AsSpan();
+        if (InputText.TryParseRfc1123Date(text, out var date))
+        {
+            badDate = null;
+            return date;
+        }
+
+        badDate = text.ToString();
+        return null;
     }
 
     private static List<Author>? ParsedAuthors(ref Utf8JsonReader reader, ProblemSink sink)

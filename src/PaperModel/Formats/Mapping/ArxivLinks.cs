@@ -22,8 +22,15 @@ internal static class ArxivLinks
         return links;
     }
 
-    /// <summary>The links every arXiv paper has: its abstract page, its PDF and, when it has DOIs, their resolver links.</summary>
-    public static IReadOnlyList<PaperLink> For(ArxivId id, string? doi)
+    /// <summary>
+    /// The links every arXiv paper has: its abstract page, its PDF and, when it has DOIs, their resolver links. The
+    /// <see cref="Uri"/>s are made when the list is first read (<see cref="Deferred"/>): most papers of a bulk read are
+    /// classified or written out, and never have their links read as <see cref="Uri"/>s.
+    /// </summary>
+    public static IReadOnlyList<PaperLink> For(ArxivId id, string? doi) => new Deferred(id, doi);
+
+    /// <summary>The links of <see cref="For"/> as they are made on first reading.</summary>
+    private static List<PaperLink> Create(ArxivId id, string? doi)
     {
         var links = new List<PaperLink>(3)
         {
@@ -49,5 +56,24 @@ internal static class ArxivLinks
                 links.Add(new PaperLink(PaperLinkKinds.Doi, url));
             }
         }
+    }
+
+    /// <summary>
+    /// The links of an arXiv paper, made on first reading (by any thread: a race makes equal lists and keeps one), then
+    /// immutable like every list of a <see cref="Paper"/>. It holds no null element (<see cref="Paper"/> need not look).
+    /// </summary>
+    internal sealed class Deferred(ArxivId id, string? doi) : IReadOnlyList<PaperLink>
+    {
+        private List<PaperLink>? _links;
+
+        public int Count => Links.Count;
+
+        private List<PaperLink> Links => Volatile.Read(ref _links) ?? Interlocked.CompareExchange(ref _links, Create(id, doi), null) ?? _links!;
+
+        public PaperLink this[int index] => Links[index];
+
+        public IEnumerator<PaperLink> GetEnumerator() => Links.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

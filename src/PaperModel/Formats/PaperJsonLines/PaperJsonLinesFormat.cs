@@ -29,13 +29,13 @@ public sealed class PaperJsonLinesFormat : PaperFormat
     private sealed class Parser(Stream stream, PaperReadOptions options, ProblemSink sink)
         : JsonLinesParser(stream, options, sink, ReadProblems.PaperLineTooLong)
     {
-        protected override Paper MapLine(ReadOnlySpan<byte> line) =>
-            JsonSerializer.Deserialize(line, PaperJsonContext.Default.Paper) ?? throw Sink.Reject(ReadProblems.PaperLineNull, -1);
+        protected override Paper MapLine(ReadOnlySpan<byte> line, ProblemSink sink) =>
+            JsonSerializer.Deserialize(line, PaperJsonContext.Default.Paper) ?? throw sink.Reject(ReadProblems.PaperLineNull, -1);
 
-        protected override void ReportInvalidJson(JsonException exception)
+        protected override void ReportInvalidJson(JsonException exception, ProblemSink sink)
         {
             var where = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? string.Empty : $" at {exception.Path}";
-            Sink.Report(ReadProblems.PaperLineNotAPaper, exception.BytePositionInLine ?? -1, where, JsonErrors.Describe(exception));
+            sink.Report(ReadProblems.PaperLineNotAPaper, exception.BytePositionInLine ?? -1, where, JsonErrors.Describe(exception));
         }
     }
 }

@@ -132,6 +132,8 @@ internal sealed class InputParser : RecordParser
 
     public override bool TryReportFailure(Exception exception) => _inner!.TryReportFailure(exception);
 
+    public override DeferredRecord? Defer() => _inner!.Defer();
+
     public override void Fill()
     {
         if (_inner is not null)

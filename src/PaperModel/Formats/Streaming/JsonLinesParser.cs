@@ -6,14 +6,20 @@ namespace PaperModel.Formats;
 /// The base of the JSON Lines formats: one record per line, held in a pooled buffer, blank lines ignored, a line
 /// longer than <see cref="PaperReadOptions.MaxRecordLength"/> (in UTF-8 bytes) reported with the format's "too long"
 /// problem and skipped without being held. A format maps one line (<see cref="MapLine"/>) and says how invalid JSON
-/// in a line is reported (<see cref="ReportInvalidJson"/>).
+/// in a line is reported (<see cref="ReportInvalidJson"/>); both use only their arguments, so a line copied out by
+/// <see cref="Defer"/> is mapped on any thread while this parser frames the next ones.
 /// </summary>
 internal abstract class JsonLinesParser : RecordParser
 {
     private readonly Stream _stream;
     private readonly JsonLineSplitter _lines;
     private readonly ReadProblem _tooLong;
+    // Lines handed to other threads are copied into chunks of this size (a longer line gets a chunk of its own).
+    private const int ChunkBytes = 1 << 16;
+
     private ReadOnlyMemory<byte> _line;
+    private byte[] _chunk = [];
+    private int _chunkUsed;
 
     protected JsonLinesParser(Stream stream, PaperReadOptions options, ProblemSink sink, ReadProblem tooLong)
         : base(sink)
@@ -50,17 +56,23 @@ internal abstract class JsonLinesParser : RecordParser
         }
     }
 
-    public sealed override Paper? Map() => MapLine(_line.Span);
+    public sealed override Paper? Map() => MapLine(_line.Span, Sink);
 
-    public sealed override bool TryReportFailure(Exception exception)
+    public sealed override bool TryReportFailure(Exception exception) => TryReportFailure(exception, Sink);
+
+    public sealed override DeferredRecord Defer()
     {
-        if (exception is not JsonException json)
+        if (_chunk.Length - _chunkUsed < _line.Length)
         {
-            return false;
+            // The records holding the old chunk keep it; it is collected with the last of them.
+            _chunk = new byte[Math.Max(ChunkBytes, _line.Length)];
+            _chunkUsed = 0;
         }
 
-        ReportInvalidJson(json);
-        return true;
+        var copy = _chunk.AsMemory(_chunkUsed, _line.Length);
+        _line.CopyTo(copy);
+        _chunkUsed += _line.Length;
+        return new LineRecord(this, copy, Sink.Record, Sink.SourceName);
     }
 
     public sealed override void Fill() => _lines.Fill(_stream);
@@ -69,11 +81,22 @@ internal abstract class JsonLinesParser : RecordParser
 
     public override void Dispose() => _lines.Dispose();
 
-    /// <summary>Maps one line; reports its problems to <see cref="RecordParser.Sink"/>. May throw <see cref="JsonException"/>.</summary>
-    protected abstract Paper? MapLine(ReadOnlySpan<byte> line);
+    /// <summary>Maps one line; reports its problems to <paramref name="sink"/>. May throw <see cref="JsonException"/>. Thread-safe.</summary>
+    protected abstract Paper? MapLine(ReadOnlySpan<byte> line, ProblemSink sink);
 
-    /// <summary>Reports invalid JSON (or JSON of the wrong shape) found while mapping the current line.</summary>
-    protected abstract void ReportInvalidJson(JsonException exception);
+    /// <summary>Reports invalid JSON (or JSON of the wrong shape) found while mapping a line. Thread-safe.</summary>
+    protected abstract void ReportInvalidJson(JsonException exception, ProblemSink sink);
+
+    private bool TryReportFailure(Exception exception, ProblemSink sink)
+    {
+        if (exception is not JsonException json)
+        {
+            return false;
+        }
+
+        ReportInvalidJson(json, sink);
+        return true;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> line)
     {
@@ -86,5 +109,19 @@ internal abstract class JsonLinesParser : RecordParser
         }
 
         return true;
+    }
+
+    /// <summary>A line copied out of the parser's buffer, mapped with the format's mapping and a sink of its own.</summary>
+    private sealed class LineRecord(JsonLinesParser parser, ReadOnlyMemory<byte> line, long number, string? sourceName) : DeferredRecord
+    {
+        protected override Paper? Map(ProblemSink sink)
+        {
+            sink.BeginRecord(number, line, number, 1);
+            return parser.MapLine(line.Span, sink);
+        }
+
+        protected override bool TryReportFailure(Exception exception, ProblemSink sink) => parser.TryReportFailure(exception, sink);
+
+        protected override ProblemSink CreateSink() => new(sourceName);
     }
 }

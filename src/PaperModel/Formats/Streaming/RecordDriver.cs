@@ -34,6 +34,47 @@ internal static class RecordDriver
         }
     }
 
+    /// <summary>
+    /// Streams the records of the parser as <see cref="Read"/> does, each one framed and copied but not mapped
+    /// (<see cref="RecordParser.Defer"/>), so the caller can map them on other threads; problems found while framing, and
+    /// records of a format that cannot defer, come already read (<see cref="DeferredRecord.Ready"/>).
+    /// </summary>
+    public static IEnumerable<DeferredRecord> ReadDeferred(Func<RecordParser> open, CancellationToken cancellationToken)
+    {
+        using var cursor = new Cursor(open(), cancellationToken) { Defers = true };
+        while (Completed(cursor.MoveNextAsync(useAsync: false)))
+        {
+            yield return cursor.Deferred ?? DeferredRecord.Ready(cursor.Current);
+        }
+    }
+
+    /// <summary>
+    /// Maps a framed record. This is the one place where the failure of a record becomes a located problem (the sink
+    /// knows the source, the record and its position) and reading goes on with the next record.
+    /// </summary>
+    public static Paper? MapRecord<TState>(ProblemSink sink, TState state, Func<TState, Paper?> map, Func<TState, Exception, bool> tryReportFailure)
+    {
+        try
+        {
+            return map(state);
+        }
+        catch (RecordRejectedException)
+        {
+            // The sink already holds the located reason.
+            return null;
+        }
+        catch (Exception ex) when (tryReportFailure(state, ex))
+        {
+            return null;
+        }
+        catch (Exception ex) when (!MustEscape(ex))
+        {
+            // Anything else a record makes the mapping throw: that record is lost, located, and reading goes on.
+            sink.Reject(ReadProblems.RecordUnreadable, -1, Describe(ex));
+            return null;
+        }
+    }
+
     /// <summary>Whether an exception means the input itself cannot be read (not that a record is bad).</summary>
     public static bool IsInputFailure(Exception exception) => exception is IOException or UnauthorizedAccessException or InvalidDataException;
 
@@ -64,9 +105,16 @@ internal static class RecordDriver
     private sealed class Cursor(RecordParser parser, CancellationToken cancellationToken) : IDisposable
     {
         private Paper? _paper;
+        private DeferredRecord? _deferred;
         private bool _ended;
 
         public PaperReadItem Current { get; private set; }
+
+        /// <summary>Whether records are handed out unmapped (<see cref="RecordParser.Defer"/>) when the parser can.</summary>
+        public bool Defers { get; init; }
+
+        /// <summary>The record just framed, when the step gave one unmapped; else <see langword="null"/> and <see cref="Current"/> holds the item.</summary>
+        public DeferredRecord? Deferred { get; private set; }
 
         /// <summary>
         /// Moves to the next item: a problem the sink holds, else the paper of the record just mapped, else the next
@@ -76,6 +124,7 @@ internal static class RecordDriver
         {
             while (true)
             {
+                Deferred = null;
                 if (parser.Sink.TryTake(out var problem))
                 {
                     Current = PaperReadItem.FromProblem(problem);
@@ -89,6 +138,13 @@ internal static class RecordDriver
                     return true;
                 }
 
+                if (_deferred is { } deferred)
+                {
+                    _deferred = null;
+                    Deferred = deferred;
+                    return true;
+                }
+
                 if (_ended)
                 {
                     return false;
@@ -98,7 +154,15 @@ internal static class RecordDriver
                 switch (Next())
                 {
                     case ReadStep.Record:
-                        _paper = MapRecord();
+                        if (Defers && parser.Defer() is { } record)
+                        {
+                            _deferred = record;
+                        }
+                        else
+                        {
+                            _paper = MapRecord();
+                        }
+
                         break;
                     case ReadStep.NeedMore:
                         await RefillAsync(useAsync).ConfigureAwait(false);
@@ -137,32 +201,9 @@ internal static class RecordDriver
             }
         }
 
-        /// <summary>
-        /// Maps the framed record. This is the one place where the failure of a record becomes a located problem (the
-        /// sink knows the source, the record and its position) and reading goes on with the next record.
-        /// </summary>
-        internal Paper? MapRecord()
-        {
-            try
-            {
-                return parser.Map();
-            }
-            catch (RecordRejectedException)
-            {
-                // The sink already holds the located reason.
-                return null;
-            }
-            catch (Exception ex) when (parser.TryReportFailure(ex))
-            {
-                return null;
-            }
-            catch (Exception ex) when (!MustEscape(ex))
-            {
-                // Anything else a record makes the mapping throw: that record is lost, located, and reading goes on.
-                parser.Sink.Reject(ReadProblems.RecordUnreadable, -1, Describe(ex));
-                return null;
-            }
-        }
+        /// <summary>Maps the framed record (<see cref="RecordDriver.MapRecord"/>).</summary>
+        internal Paper? MapRecord() =>
+            RecordDriver.MapRecord(parser.Sink, parser, static p => p.Map(), static (p, e) => p.TryReportFailure(e));
 
         /// <summary>Refills the parser; an input that fails part-way becomes a final problem instead of an exception.</summary>
         internal async ValueTask RefillAsync(bool useAsync)

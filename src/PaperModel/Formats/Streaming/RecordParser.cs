@@ -42,6 +42,12 @@ internal abstract class RecordParser : IDisposable
     /// <returns>Whether the exception was reported; when not, the driver decides.</returns>
     public virtual bool TryReportFailure(Exception exception) => false;
 
+    /// <summary>
+    /// The record <see cref="Next"/> framed, copied so that it can be mapped on another thread while this parser frames
+    /// the next ones; <see langword="null"/> when the format maps its records only where it reads them.
+    /// </summary>
+    public virtual DeferredRecord? Defer() => null;
+
     /// <summary>Reads more input.</summary>
     public abstract void Fill();
 
