@@ -66,11 +66,10 @@ public static class PaperFormats
             : throw new KeyNotFoundException($"Unknown format '{name}'. Known formats: {string.Join(", ", All.Select(static f => f.Name))}.");
 
     /// <summary>
-    /// Chooses the format of an input when none was given, from its first bytes (see <see cref="FormatDetector"/>):
-    /// an Atom <c>&lt;feed&gt;</c> is <see cref="ArxivAtom"/>, a JSON array or a single Hugging Face object is
-    /// <see cref="HuggingFaceApi"/>, one JSON object per line is <see cref="ArxivMetadata"/> (or <see cref="PaperJsonLines"/>
-    /// when it has the library's own keys), and anything else is
-    /// <see cref="HuggingFaceDailyText"/>. The file name is not used: content decides.
+    /// Chooses the format of an input when none was given, from its first bytes (see <see cref="FormatDetector"/>, whose
+    /// remarks give the rules): markup by its root element (Atom, OAI-PMH, arXiv announcement feeds, Hugging Face pages),
+    /// JSON by its first keys, and <see cref="HuggingFaceDailyText"/> for anything else. The file name is not used:
+    /// content decides.
     /// </summary>
     /// <param name="head">The first bytes of the input (up to <see cref="FormatDetector.HeadLength"/>).</param>
     /// <returns>The format to read the input with.</returns>
