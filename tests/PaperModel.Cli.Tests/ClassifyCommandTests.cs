@@ -34,7 +34,7 @@ public sealed class ClassifyCommandTests
                     var text = field == "title" ? paper.Title : paper.Abstract;
                     field.Should().BeOneOf("title", "abstract");
                     evidence.GetProperty("reason").GetString().Should().BeOneOf(
-                        field == "title" ? ["title"] : ["contribution sentence", "background sentence", "other sentence", "comparison"]);
+                        field == "title" ? ["title", "title head"] : ["contribution sentence", "background sentence", "other sentence", "aside sentence", "comparison"]);
                     var matched = text.Substring(evidence.GetProperty("start").GetInt32(), evidence.GetProperty("length").GetInt32());
                     matched.Should().NotBeEmpty();
                     char.IsLetterOrDigit(matched[0]).Should().BeTrue();

@@ -22,6 +22,8 @@ public sealed class FuzzSmokeTests
     [InlineData("arxiv-oai")]
     [InlineData("arxiv-metadata-jsonl")]
     [InlineData("paper-jsonl")]
+    [InlineData("arxiv-rss")]
+    [InlineData("hf-daily-html")]
     public void Every_invariant_holds_for_mutated_and_random_input(string format) =>
         ShouldFindNothing(ReaderTarget.For(format), CasesPerFormat);
 

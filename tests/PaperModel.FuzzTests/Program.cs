@@ -17,7 +17,8 @@ public static class Program
 {
     // The targets' names, known without making the targets.
     private static readonly string[] TargetNames =
-        [FormatNames.DailyText, FormatNames.HuggingFaceApi, FormatNames.ArxivAtom, FormatNames.ArxivOai, FormatNames.ArxivMetadata, FormatNames.PaperJsonLines, "taxonomy", "generator"];
+        [FormatNames.DailyText, FormatNames.HuggingFaceApi, FormatNames.ArxivAtom, FormatNames.ArxivOai, FormatNames.ArxivMetadata, FormatNames.PaperJsonLines,
+        FormatNames.ArxivRss, FormatNames.DailyHtml, "taxonomy", "generator"];
 
     /// <summary>Runs a campaign, a replay or the coverage-guided entry point.</summary>
     /// <param name="args">The command line.</param>

@@ -286,7 +286,9 @@ internal static class PhraseScanner
     /// <summary>
     /// Acronyms inside a longer token: <c>DeepSeekMoE</c>, <c>AdaLoRA</c>, <c>MoELoRA</c>. The acronym must start the
     /// token or follow a lower-case letter or digit, and end the token (optionally with a plural <c>s</c>) or be
-    /// followed by a capital or digit; so <c>QLoRA</c> and <c>explora</c> do not contain <c>LoRA</c>. An acronym that
+    /// followed by a capital or digit; so <c>explora</c> does not contain <c>LoRA</c>. A mixed-case acronym
+    /// (<c>LoRA</c>, <c>MoE</c>) that ends the token may also follow a capital: <c>QLoRA</c>, <c>ExPLoRA</c>,
+    /// <c>OLMoE</c> (but not <c>XLoRAShear</c>); an all-capital one may not (<c>ORM</c> is not in <c>NORM</c>). An acronym that
     /// ends in a digit ends where the digits end (<c>GPT3</c> is not in <c>GPT35</c> but is in <c>GPT3s</c> or
     /// <c>GPT3Turbo</c>; <c>WASP12</c> is in <c>WASP12b</c>), and one that starts with a digit cannot follow a digit.
     /// </summary>
@@ -312,8 +314,9 @@ internal static class PhraseScanner
             {
                 from = p + 1;
                 var q = p + acronym.Length;
-                var leftOk = p == start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0]));
                 var plural = q == end - 1 && text[q] == 's';
+                var leftOk = p == start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0]))
+                    || (char.IsUpper(text[p - 1]) && (q == end || plural) && IsMixedCase(acronym));
                 var rightOk = q == end || plural || (char.IsDigit(acronym[acronym.Length - 1])
                     ? !char.IsDigit(text[q])
                     : char.IsUpper(text[q]) || char.IsDigit(text[q]));
@@ -324,6 +327,25 @@ internal static class PhraseScanner
                 }
             }
         }
+    }
+
+    /// <summary>Whether an acronym starts with a capital and has a lower-case letter (<c>LoRA</c>, <c>MoE</c>; not <c>ORM</c>).</summary>
+    private static bool IsMixedCase(string acronym)
+    {
+        if (!char.IsUpper(acronym[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in acronym)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static byte[] BuildAscii()

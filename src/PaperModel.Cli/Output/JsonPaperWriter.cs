@@ -30,7 +30,7 @@ internal sealed class JsonPaperWriter : PaperWriter
     }
 
     [ThreadStatic]
-    private static LineScratch? t_scratch;
+    private static LineScratch? _scratch;
 
     /// <summary>Whether this writer writes JSON Lines, so that records made by <see cref="SerializeLine"/> can be given to <see cref="WriteLine"/>.</summary>
     public bool WritesLines => _lines;
@@ -82,7 +82,7 @@ internal sealed class JsonPaperWriter : PaperWriter
     // The one JSON Lines record, in this thread's scratch buffers (valid until the thread composes the next).
     private static ReadOnlySpan<byte> Compose(Paper paper, IReadOnlyList<TopicAssignment>? topics)
     {
-        var scratch = t_scratch ??= new LineScratch();
+        var scratch = _scratch ??= new LineScratch();
         scratch.Paper.ResetWrittenCount();
         scratch.Line.ResetWrittenCount();
         scratch.Json.Reset(scratch.Paper);

@@ -61,15 +61,17 @@ internal abstract class PaperWriter : IDisposable
     };
 
     /// <summary>
-    /// Why evidence counted, as printed in every output: <c>title</c>, <c>contribution sentence</c>,
-    /// <c>background sentence</c>, <c>other sentence</c>, <c>comparison</c> or <c>category</c>.
+    /// Why evidence counted, as printed in every output: <c>title</c>, <c>title head</c>, <c>contribution sentence</c>,
+    /// <c>background sentence</c>, <c>other sentence</c>, <c>aside sentence</c>, <c>comparison</c> or <c>category</c>.
     /// </summary>
     internal static string ReasonName(EvidenceReason reason) => reason switch
     {
         EvidenceReason.Title => "title",
+        EvidenceReason.TitleHead => "title head",
         EvidenceReason.ContributionSentence => "contribution sentence",
         EvidenceReason.BackgroundSentence => "background sentence",
         EvidenceReason.OtherSentence => "other sentence",
+        EvidenceReason.AsideSentence => "aside sentence",
         EvidenceReason.Comparison => "comparison",
         _ => "category",
     };

@@ -97,6 +97,8 @@ public sealed class Classifier
         CheckWeight(options.ComparisonWeight, nameof(options.ComparisonWeight));
         CheckWeight(options.CategoryWeight, nameof(options.CategoryWeight));
         CheckWeight(options.DefaultThreshold, nameof(options.DefaultThreshold));
+        CheckWeight(options.StrongPhraseWeight, nameof(options.StrongPhraseWeight));
+        CheckWeight(options.TitleHeadBonus, nameof(options.TitleHeadBonus));
         if (options.MaxRepeats < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRepeats, "MaxRepeats must be at least 1.");

@@ -23,6 +23,9 @@ internal sealed class ClassifierScratch
     /// <summary>Per topic: the product of (1 - weight) over the evidence that counts.</summary>
     public double[] Miss { get; private set; } = [];
 
+    /// <summary>Per topic: whether its evidence has a title phrase or a strong phrase (what it needs to be assigned).</summary>
+    public bool[] Anchored { get; private set; } = [];
+
     /// <summary>Per topic: whether it is assigned, implied by an assigned descendant, or neither.</summary>
     public TopicState[] State { get; private set; } = [];
 
@@ -34,6 +37,7 @@ internal sealed class ClassifierScratch
         {
             scratch.Miss = new double[topicCount];
             scratch.State = new TopicState[topicCount];
+            scratch.Anchored = new bool[topicCount];
         }
 
         return scratch;
@@ -51,6 +55,7 @@ internal sealed class FieldScratch
     private string _original = string.Empty;
     private bool _hasRoles;
     private bool _rolesRead;
+    private (int Start, int End) _head = (0, -1);
     private bool[] _vetoed = new bool[64];
     private byte[] _reasons = new byte[64];
     private TopicEvidence?[] _evidence = new TopicEvidence?[64];
@@ -72,18 +77,20 @@ internal sealed class FieldScratch
         _original = text;
         _hasRoles = withRoles;
         _rolesRead = false;
+        _head = (0, -1);
         Occurrences.Clear();
     }
 
     /// <summary>
-    /// Why occurrence <paramref name="index"/> counts as much as it does: <see cref="EvidenceReason.Title"/> in a field
-    /// without sentence roles, else the role of the sentence or comparison it stands in (read once per occurrence).
+    /// Why occurrence <paramref name="index"/> counts as much as it does: in a field without sentence roles (the title)
+    /// <see cref="EvidenceReason.TitleHead"/> or <see cref="EvidenceReason.Title"/>, else the role of the sentence or
+    /// comparison it stands in (read once per occurrence).
     /// </summary>
     public EvidenceReason ReasonOf(int index)
     {
         if (!_hasRoles)
         {
-            return EvidenceReason.Title;
+            return TitleReasonOf(Occurrences.Items[index]);
         }
 
         if (_reasons[index] != 0)
@@ -100,6 +107,17 @@ internal sealed class FieldScratch
         var reason = _roles.ReasonAt(ToOriginal(Occurrences.Items[index]).Start);
         _reasons[index] = (byte)(reason + 1);
         return reason;
+    }
+
+    /// <summary>Whether a title occurrence is in the head of the title (found on the first call).</summary>
+    private EvidenceReason TitleReasonOf(in Occurrence occurrence)
+    {
+        if (_head.End < 0)
+        {
+            _head = TitleHead.Find(Text);
+        }
+
+        return occurrence.Start >= _head.Start && occurrence.Start + occurrence.Length <= _head.End ? EvidenceReason.TitleHead : EvidenceReason.Title;
     }
 
     /// <summary>The span of the original text that an occurrence (found in <see cref="Text"/>) was read from.</summary>

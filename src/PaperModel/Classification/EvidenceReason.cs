@@ -8,7 +8,7 @@ namespace PaperModel.Classification;
 /// </summary>
 public enum EvidenceReason
 {
-    /// <summary>The phrase is in the title.</summary>
+    /// <summary>The phrase is in the title, outside its head.</summary>
     Title,
 
     /// <summary>
@@ -37,4 +37,17 @@ public enum EvidenceReason
 
     /// <summary>One of the paper's arXiv categories is among the topic's category hints.</summary>
     Category,
+
+    /// <summary>
+    /// The phrase is in the head of the title: the phrase the title opens with (after a leading name and colon), up
+    /// to its first preposition or conjunction, which names what the paper is about. A weak phrase counts more there.
+    /// </summary>
+    TitleHead,
+
+    /// <summary>
+    /// The phrase is in a sentence of the abstract that adds a secondary point (it opens with <c>Additionally</c>,
+    /// <c>Moreover</c>, <c>Furthermore</c>, <c>In addition</c>, <c>Besides</c> or <c>Also</c>): a side evaluation or
+    /// a tool the paper also uses. It counts like a background sentence.
+    /// </summary>
+    AsideSentence,
 }

@@ -37,6 +37,8 @@ internal sealed class SentenceRoles
 
     private static readonly string[] QualifierWordsList = ["existing", "previous", "prior", "conventional", "traditional", "other", "standard", "vanilla", "baseline", "baselines", "popular", "mainstream", "classical", "classic"];
 
+    private static readonly string[] AsideWords = ["additionally", "moreover", "furthermore", "besides", "also"];
+
     private static readonly Keywords Lookup = new(
         (ContributionWords, WordKind.Contribution),
         (ThisNouns, WordKind.ThisNoun),
@@ -47,10 +49,14 @@ internal sealed class SentenceRoles
         (ListWords, WordKind.List),
         (QualifierWordsList, WordKind.Qualifier),
         (UsageWords, WordKind.Qualifier),
-        ([.. ContrastPairs.Concat(ListPairs).Select(static pair => pair.Substring(0, pair.IndexOf(' ')))], WordKind.PairFirst));
+        ([.. ContrastPairs.Concat(ListPairs).Select(static pair => pair.Substring(0, pair.IndexOf(' ')))], WordKind.PairFirst),
+        (AsideWords, WordKind.Aside),
+        (["in"], WordKind.In),
+        (["addition"], WordKind.Addition));
 
     private int[] _sentenceStarts = new int[32];
     private EvidenceReason[] _sentenceRoles = new EvidenceReason[32];
+    private bool[] _asides = new bool[32];
     private int _sentenceCount;
     private (int Start, int End)[] _comparisons = new (int, int)[16];
     private int _comparisonCount;
@@ -82,8 +88,8 @@ internal sealed class SentenceRoles
         {
             var contribution = _sentenceRoles[s] == EvidenceReason.ContributionSentence;
             sawContribution |= contribution;
-            _sentenceRoles[s] = contribution
-                ? EvidenceReason.ContributionSentence
+            _sentenceRoles[s] = _asides[s] ? EvidenceReason.AsideSentence
+                : contribution ? EvidenceReason.ContributionSentence
                 : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
         }
     }
@@ -170,14 +176,18 @@ internal sealed class SentenceRoles
     /// <summary>
     /// One pass over the words: marks each sentence that speaks of the authors' own work (<c>we</c>, <c>our</c>,
     /// <c>this paper</c>, <c>here</c> first) as <see cref="EvidenceReason.ContributionSentence"/> (the other roles are
-    /// set by <see cref="Reset"/>), and adds the comparison stretches.
+    /// set by <see cref="Reset"/>), each that adds a secondary point (it opens with <c>Additionally</c>,
+    /// <c>Moreover</c>, <c>Furthermore</c>, <c>Besides</c>, <c>Also</c> or <c>In addition</c>) as an aside, and adds
+    /// the comparison stretches.
     /// </summary>
     private void ReadWords(string text)
     {
         Array.Clear(_sentenceRoles, 0, _sentenceCount);
+        Array.Clear(_asides, 0, _sentenceCount);
         var sentence = 0;
         var previousWasThis = false;
         var first = true;
+        var second = false;
         var previous = -1;
         var previousLength = 0;
         var previousKind = WordKind.None;
@@ -188,10 +198,17 @@ internal sealed class SentenceRoles
                 sentence++;
                 previousWasThis = false;
                 first = true;
+                second = false;
             }
 
             var word = text.AsSpan(w, length);
             var kind = Lookup.KindOf(word);
+            if ((first && (kind & WordKind.Aside) != 0) || (second && (kind & WordKind.Addition) != 0 && (previousKind & WordKind.In) != 0))
+            {
+                _asides[sentence] = true;
+            }
+
+            second = first;
             if ((kind & WordKind.Contribution) != 0 || (previousWasThis && (kind & WordKind.ThisNoun) != 0) || (first && (kind & WordKind.Here) != 0))
             {
                 _sentenceRoles[sentence] = EvidenceReason.ContributionSentence;
@@ -257,6 +274,7 @@ internal sealed class SentenceRoles
         {
             Array.Resize(ref _sentenceStarts, _sentenceStarts.Length * 2);
             Array.Resize(ref _sentenceRoles, _sentenceRoles.Length * 2);
+            Array.Resize(ref _asides, _asides.Length * 2);
         }
 
         _sentenceStarts[_sentenceCount++] = start;
@@ -310,6 +328,9 @@ internal sealed class SentenceRoles
         List = 64,
         Qualifier = 128,
         PairFirst = 256,
+        Aside = 512,
+        In = 1024,
+        Addition = 2048,
     }
 
     /// <summary>

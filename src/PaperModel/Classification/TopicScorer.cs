@@ -5,8 +5,8 @@ namespace PaperModel.Classification;
 /// <summary>
 /// The scoring rules of <c>docs/classification.md</c>, section 2: from the phrase occurrences found in the title and
 /// the abstract to the assigned topics with their scores and evidence (noisy-OR over a topic and its descendants,
-/// local vetoes, no double counting of contained matches, capped repeats, the category prior, thresholds and implied
-/// ancestors). Pure: it reads the occurrences in a <see cref="ClassifierScratch"/> and writes only that scratch's
+/// local vetoes, no double counting of contained matches, capped repeats, the category prior, thresholds, the strong
+/// phrase a topic needs, and implied ancestors). Pure: it reads the occurrences in a <see cref="ClassifierScratch"/> and writes only that scratch's
 /// per-topic state and the result. Immutable and thread-safe.
 /// </summary>
 internal sealed class TopicScorer
@@ -64,9 +64,11 @@ internal sealed class TopicScorer
         }
 
         var miss = scratch.Miss;
+        var anchored = scratch.Anchored;
         for (var i = 0; i < _topics.Length; i++)
         {
             miss[i] = 1.0;
+            anchored[i] = false;
         }
 
         var counted = scratch.Counted;
@@ -76,11 +78,13 @@ internal sealed class TopicScorer
             var items = fields[f].Occurrences.Items;
             for (var i = 0; i < items.Length; i++)
             {
+                var strong = f == 0 || _entries[items[i].Entry].Weight >= _options.StrongPhraseWeight;
                 for (var topic = _entries[items[i].Entry].Topic; topic >= 0; topic = _parents[topic])
                 {
                     if (Counts(fields[f], f, i, topic, out var weight))
                     {
                         miss[topic] *= 1.0 - weight;
+                        anchored[topic] |= strong;
                         counted.Add(new CountedOccurrence(topic, f, i, weight));
                     }
                 }
@@ -96,7 +100,7 @@ internal sealed class TopicScorer
                 miss[t] *= 1.0 - _options.CategoryWeight;
             }
 
-            state[t] = 1.0 - miss[t] >= _thresholds[t] ? TopicState.Assigned : TopicState.None;
+            state[t] = anchored[t] && 1.0 - miss[t] >= _thresholds[t] ? TopicState.Assigned : TopicState.None;
         }
 
         for (var t = _topics.Length - 1; t >= 0; t--)
@@ -224,16 +228,18 @@ internal sealed class TopicScorer
             }
         }
 
-        weight = entry.Weight * ReasonWeight(field.ReasonOf(index));
+        var reason = field.ReasonOf(index);
+        var phraseWeight = reason == EvidenceReason.TitleHead ? Math.Min(1.0, entry.Weight + _options.TitleHeadBonus) : entry.Weight;
+        weight = phraseWeight * ReasonWeight(reason);
         return true;
     }
 
     /// <summary>The weight of evidence found for a reason, before the phrase weight.</summary>
     private double ReasonWeight(EvidenceReason reason) => reason switch
     {
-        EvidenceReason.Title => _options.TitleWeight,
+        EvidenceReason.Title or EvidenceReason.TitleHead => _options.TitleWeight,
         EvidenceReason.ContributionSentence => _options.ContributionWeight,
-        EvidenceReason.BackgroundSentence => _options.BackgroundWeight,
+        EvidenceReason.BackgroundSentence or EvidenceReason.AsideSentence => _options.BackgroundWeight,
         EvidenceReason.Comparison => _options.ComparisonWeight,
         _ => _options.AbstractWeight,
     };

@@ -94,16 +94,25 @@ public sealed class ClassifyStagesGroup : IQuickGroup
         }
     }
 
-    /// <summary>The median CPU seconds of the current thread per call of <paramref name="action"/>, after one warm-up call.</summary>
+    /// <summary>
+    /// The median CPU seconds of the current thread per call of <paramref name="action"/>, after one warm-up call; each
+    /// round repeats the call for at least 100 ms, as the system updates a running thread's CPU time only now and then.
+    /// </summary>
     private static double MedianCpuSeconds(Func<long> action, int rounds)
     {
+        var watch = Stopwatch.StartNew();
         GC.KeepAlive(action());
+        var calls = Math.Max(1, (int)Math.Ceiling(0.1 / watch.Elapsed.TotalSeconds));
         var times = new double[rounds];
         for (var i = 0; i < rounds; i++)
         {
             var start = ThreadSeconds();
-            GC.KeepAlive(action());
-            times[i] = ThreadSeconds() - start;
+            for (var c = 0; c < calls; c++)
+            {
+                GC.KeepAlive(action());
+            }
+
+            times[i] = (ThreadSeconds() - start) / calls;
         }
 
         Array.Sort(times);

@@ -88,7 +88,7 @@ internal sealed class ReaderTarget : FuzzTarget
         var atom = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var oai = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "arxiv-oai-*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
         var rss = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "formats"), "arxiv-rss*.xml").Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
-        var api = new[] { "hf-daily-papers-api.sample.json", "hf-paper-page-embedded.sample.json" }.Select(f => File.ReadAllBytes(RepoPaths.Format(f))).ToArray();
+        var api = new[] { "hf-daily-papers-api.sample.json", "hf-paper-page-embedded.sample.json", "hf-papers-search.sample.json" }.Select(f => File.ReadAllBytes(RepoPaths.Format(f))).ToArray();
         var metadata = File.ReadAllBytes(RepoPaths.Format("arxiv-metadata-snapshot.sample.jsonl"));
         var html = File.ReadAllBytes(RepoPaths.Format("hf-paper-page.sample.html"));
         return
@@ -100,7 +100,7 @@ internal sealed class ReaderTarget : FuzzTarget
                 "arxiv: 2310.12345\n", "[1]: http://x\n", "Daily Papers\n", "Published on Jul 30\n", "Jul 30 [3](x)\n", "+12\n", " \\\\   ",
                 " 1111111111111111 ", "5 comments\n", "on Jul 30, 2025\n", "[", "]", "(", ")", "![", "- ", "* ",
             ]),
-            new(PaperFormats.HuggingFaceDailyHtml, [html], [
+            new(PaperFormats.HuggingFaceDailyHtml, [html, DailyListingHtml(api[0])], [
                 "<", ">", "</", "/>", "<!--", "-->", "<script>", "</script>", "<style>", "'", "\"", "=", "&quot;", "&amp;", "&#39;", "&#x27;", "&bogus;",
                 " data-target=\"DailyPapers\"", " data-target=\"PaperContent\"", " data-props=\"", " data-props='", "{&quot;dailyPapers&quot;:[",
                 "{&quot;paper&quot;:{", "&quot;upvotes&quot;:&quot;x&quot;", "\r\n", " ",
@@ -127,7 +127,7 @@ internal sealed class ReaderTarget : FuzzTarget
                 "Announce Type:", "Abstract:", "<arxiv:announce_type>replace-cross</arxiv:announce_type>", "<arxiv:announce_type>x</arxiv:announce_type>",
                 "<guid>oai:arXiv.org:2401.00001v1</guid>", "<pubDate>not a date</pubDate>", "<dc:creator>A, B and C</dc:creator>", "<category>", "\r\n", "\"", "'",
             ]),
-            new(PaperFormats.ArxivMetadata, [metadata], [
+            new(PaperFormats.ArxivMetadata, [metadata, MetadataArray(metadata)], [
                 .. JsonTokens, "\"versions\":[{\"version\":\"v10000\",\"created\":\"x\"}]", "\"versions\":[{\"version\":\"v2147483648\"}]", "\"version\":\"v0\"",
                 "\"authors_parsed\":[[]]", "\"authors_parsed\":[[null,null,null,null,null]]", "\"categories\":\"\"", "\"id\":\"0704.0001v2\"", "\"abstract\":1",
                 "{\"id\":\"0704.0001\",\"title\":\"t\"}\n",
@@ -139,6 +139,15 @@ internal sealed class ReaderTarget : FuzzTarget
             ]),
         ];
     }
+
+    // The records of the metadata sample as one JSON array, the snapshot's other shape.
+    private static byte[] MetadataArray(byte[] lines) =>
+        Encoding.UTF8.GetBytes("[\n" + string.Join(",\n", Encoding.UTF8.GetString(lines).Split('\n', StringSplitOptions.RemoveEmptyEntries)) + "\n]\n");
+
+    // A saved listing page: the API sample's papers embedded as the page does, in the data-props of the DailyPapers element.
+    private static byte[] DailyListingHtml(byte[] api) =>
+        Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><div class=\"SVELTE_HYDRATER contents\" data-target=\"DailyPapers\" data-props=\""
+            + System.Net.WebUtility.HtmlEncode("{\"dailyPapers\":" + Encoding.UTF8.GetString(api) + "}") + "\"></div></body></html>");
 
     // The real page copy, cut into pieces of a few cards at blank lines so that each case stays small.
     private static byte[][] DailyPageSlices()
@@ -338,8 +347,10 @@ internal sealed class ReaderTarget : FuzzTarget
         var actual = items.Count(static i => i.Paper is not null) + errors;
         if (gzipDamaged)
         {
-            // Reading reaches the cut and says so, unless an error that ends the reading came first (invalid JSON or XML).
-            var stoppedEarly = Format is ArxivAtomFormat or HuggingFaceApiFormat or ArxivOaiFormat && items.Count > 0 && items[^1].Problem is { Severity: ProblemSeverity.Error };
+            // Reading reaches the cut and says so, unless an error that ends the reading came first (invalid JSON or XML,
+            // the metadata array's own problems).
+            var stoppedEarly = items.Count > 0 && items[^1].Problem is { Severity: ProblemSeverity.Error } last
+                && (Format is ArxivAtomFormat or HuggingFaceApiFormat or ArxivOaiFormat or ArxivRssFormat || last.Code is "PM1077" or "PM1078" or "PM1079");
             if (!stoppedEarly && !items.Any(static i => i.Problem?.Code == "PM1090"))
             {
                 report(FindingKind.LostRecord, "truncated gzip input without PM1090; last item: " + (items.Count == 0 ? "none" : Render(items[^1])));

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using System.Xml.Linq;
 using PaperModel.Formats;
 
 namespace PaperModel.FuzzTests.Fuzzing;
@@ -25,6 +26,9 @@ internal readonly record struct RecordCount(long Records, bool IsExact, string R
 /// <item><c>arxiv-oai</c>: each outermost OAI-PMH <c>record</c> element (a deleted one is a warning, PM1103, instead of a
 /// paper), and each <c>error</c> element but <c>noRecordsMatch</c>; a root that is not <c>OAI-PMH</c> is one record. When
 /// the XML is not well-formed, the records completed before the error, plus one for the error.</item>
+/// <item><c>arxiv-rss</c>: each outermost RSS <c>item</c> or Atom <c>entry</c>, and the channel's description when its
+/// title says the feed is an error feed; when the XML is not well-formed, those completed before the error, plus one.</item>
+/// <item><c>hf-daily-html</c>: only bounded, by one record per <c>{</c> of the input plus one.</item>
 /// <item><c>hf-daily-text</c>: the reader alone decides where a card ends, so the count is only bounded by the number of
 /// non-blank lines.</item>
 /// </list>
@@ -42,17 +46,21 @@ internal static class RecordOracle
     /// <summary>Counts the records of an input read as <paramref name="format"/>.</summary>
     public static RecordCount Count(PaperFormat format, byte[] decoded, PaperReadOptions options)
     {
+        var isArray = format.Name == FormatNames.ArxivMetadata && StartsArray(decoded);
         var count = format.Name switch
         {
+            FormatNames.ArxivMetadata when isArray => Json(decoded),
             FormatNames.ArxivMetadata or FormatNames.PaperJsonLines => JsonLines(decoded),
             FormatNames.HuggingFaceApi => Json(decoded),
             FormatNames.ArxivAtom => Atom(decoded),
             FormatNames.ArxivOai => Oai(decoded),
+            FormatNames.ArxivRss => Rss(decoded, options.MaxRecordLength < decoded.Length),
+            FormatNames.DailyHtml => new RecordCount(decoded.LongCount(static b => b == (byte)'{') + 1, false, "at most one record per '{', plus one"),
             _ => new RecordCount(NonBlankLines(decoded), false, "at most one record per non-blank line"),
         };
 
-        // A JSON token longer than the limit ends the reading (PM1034): with a small limit, only the bound holds.
-        return format.Name == FormatNames.HuggingFaceApi && options.MaxRecordLength < decoded.Length
+        // A JSON token longer than the limit ends the reading (PM1034, PM1079): with a small limit, only the bound holds.
+        return (format.Name == FormatNames.HuggingFaceApi || isArray) && options.MaxRecordLength < decoded.Length
             ? count with { Records = count.Records + 1, IsExact = false, Rule = count.Rule + " (+1, small MaxRecordLength)" }
             : count;
     }
@@ -184,6 +192,78 @@ internal static class RecordOracle
         catch (JsonException)
         {
             return new RecordCount(completed + 1, true, "elements completed before invalid JSON, plus the error");
+        }
+    }
+
+    // The metadata reader reads one JSON array when the first byte that is not white space (in its first KiB) is '['.
+    private static bool StartsArray(byte[] bytes)
+    {
+        foreach (var b in bytes.AsSpan(0, Math.Min(bytes.Length, 1024)))
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b == (byte)'[';
+            }
+        }
+
+        return false;
+    }
+
+    // RSS: each outermost item (no namespace) or Atom entry; the channel's description when its title says the feed is
+    // an error feed. With a small limit, the channel's own title and description may be too long too: only a bound holds.
+    private static RecordCount Rss(byte[] bytes, bool smallLimit)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+        long completed = 0;
+        long channelElements = 0;
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            if (reader.MoveToContent() != XmlNodeType.Element
+                || !((reader.NamespaceURI.Length == 0 && reader.LocalName == "rss") || (reader.NamespaceURI == AtomNamespace && reader.LocalName == "feed")))
+            {
+                return new RecordCount(1, true, "a root that is not <rss> or an Atom feed is one record");
+            }
+
+            var errorFeed = false;
+            reader.Read();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI.Length == 0 && reader.LocalName is "title" or "description")
+                {
+                    channelElements++;
+                    var isTitle = reader.LocalName == "title";
+                    var value = ((XElement)XNode.ReadFrom(reader)).Value;
+                    if (isTitle)
+                    {
+                        errorFeed = value.TrimStart().StartsWith("Feed error for query", StringComparison.OrdinalIgnoreCase);
+                    }
+                    else
+                    {
+                        completed += errorFeed ? 1 : 0;
+                    }
+
+                    continue;
+                }
+
+                if (reader.NodeType == XmlNodeType.Element
+                    && ((reader.NamespaceURI.Length == 0 && reader.LocalName == "item") || (reader.NamespaceURI == AtomNamespace && reader.LocalName == "entry")))
+                {
+                    XNode.ReadFrom(reader);
+                    completed++;
+                    continue;
+                }
+
+                reader.Read();
+            }
+
+            return smallLimit
+                ? new RecordCount(completed + channelElements, false, "one record per outermost item or entry, plus the channel's title and description (small MaxRecordLength)")
+                : new RecordCount(completed, true, "one record per outermost item or entry (and an error feed's description)");
+        }
+        catch (Exception ex) when (ex is XmlException or ArgumentException or InvalidOperationException)
+        {
+            return new RecordCount(completed + channelElements + 1, !smallLimit && channelElements == 0, "items completed before the XML error, plus the error");
         }
     }
 

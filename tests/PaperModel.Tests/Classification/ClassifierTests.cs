@@ -53,7 +53,7 @@ public class ClassifierTests
     [Fact]
     public void Title_weighs_more_than_one_mention_in_the_abstract()
     {
-        var inTitle = Classifier.Classify("Adapter layers for transfer");
+        var inTitle = Classifier.Classify("Transfer with adapter layers");
         var inAbstract = Classifier.Classify("Transfer learning", "We add an adapter to a frozen model.");
         var twiceInAbstract = Classifier.Classify("Transfer learning", "We add adapters. Each adapter is small.");
 
@@ -81,7 +81,41 @@ public class ClassifierTests
         lower.Classify("Transfer learning", Abstract).Find("lora").Should().BeNull();
         Classifier.Classify("Transfer learning", "Unlike LoRA, we add nothing. LoRA is not used.").Find("lora")!.Evidence
             .Select(e => e.Reason).Should().Equal(EvidenceReason.Comparison, EvidenceReason.OtherSentence);
-        Classifier.Classify("LoRA for all").Find("lora")!.Evidence.Single().Reason.Should().Be(EvidenceReason.Title);
+        Classifier.Classify("LoRA for all").Find("lora")!.Evidence.Single().Reason.Should().Be(EvidenceReason.TitleHead);
+        Classifier.Classify("Efficient tuning with LoRA").Find("lora")!.Evidence.Single().Reason.Should().Be(EvidenceReason.Title);
+    }
+
+    [Fact]
+    public void Weak_phrases_in_the_abstract_support_a_topic_but_do_not_assign_it_on_their_own()
+    {
+        const string Abstract = "We propose an alignment of the layers. Our alignment is exact. Our alignment is fast.";
+        var weakOnly = Classifier.Classify("Layer matching", Abstract);
+        var withStrong = Classifier.Classify("Layer matching", Abstract + " We learn from human feedback.");
+        var weakInTitle = Classifier.Classify("Alignment of layers", Abstract);
+
+        weakOnly.Topics.Should().BeEmpty("three weak mentions score 1 - 0.73^3 = 0.61 but none of them is a strong phrase");
+        withStrong.Find("alignment")!.Evidence.Select(e => e.Phrase).Should().Equal("alignment", "alignment", "alignment", "human feedback");
+        weakInTitle.Find("alignment")!.Evidence.First().Reason.Should().Be(EvidenceReason.TitleHead, "a phrase in the title carries a topic");
+        Classifier.WithOptions(ClassifierOptions.Default with { StrongPhraseWeight = 0 }).Classify("Layer matching", Abstract)
+            .Find("alignment")!.Score.Should().BeApproximately(1 - Math.Pow(1 - (0.6 * 0.45), 3), 1e-9, "0 turns the rule off");
+    }
+
+    [Theory]
+    [InlineData("Adapters for transfer", 0.765)]
+    [InlineData("Sparse adapters: a study", 0.765)]
+    [InlineData("GMM-TS: Adapter layers for forecasting", 0.765)]
+    [InlineData("Is an Adapter Enough?", 0.765)]
+    [InlineData("Transfer with adapters", 0.54)]
+    [InlineData("Adapter: transfer at scale", 0.54)]
+    [InlineData("Transfer learning: a study of adapters", 0.54)]
+    public void A_weak_phrase_in_the_head_of_the_title_counts_more(string title, double score)
+    {
+        var peft = Classifier.Classify(title).Find("peft")!;
+
+        peft.Score.Should().BeApproximately(score, 1e-9, "(0.6 + 0.25) x 0.9 in the head, 0.6 x 0.9 elsewhere");
+        peft.Evidence.Single().Reason.Should().Be(score > 0.6 ? EvidenceReason.TitleHead : EvidenceReason.Title);
+        Classifier.WithOptions(ClassifierOptions.Default with { TitleHeadBonus = 0 }).Classify(title).Find("peft")!.Score
+            .Should().BeApproximately(0.54, 1e-9);
     }
 
     [Fact]
@@ -159,8 +193,8 @@ public class ClassifierTests
     [Fact]
     public void Categories_add_a_small_prior_only_to_topics_with_text_evidence()
     {
-        var withCategory = Classifier.Classify("Adapters", null, ["cs.CL"]);
-        var without = Classifier.Classify("Adapters");
+        var withCategory = Classifier.Classify("Transfer with adapters", null, ["cs.CL"]);
+        var without = Classifier.Classify("Transfer with adapters");
 
         withCategory.Find("peft")!.Score.Should().BeApproximately(1 - (0.46 * 0.9), 1e-9);
         withCategory.Find("peft")!.Evidence.Last().Should().Be(
@@ -186,7 +220,7 @@ public class ClassifierTests
     [Fact]
     public void WithOptions_rescores_with_the_same_tables_and_leaves_the_original_alone()
     {
-        const string Title = "Adapters for speech";
+        const string Title = "Speech with adapters";
         var strict = Classifier.WithOptions(new ClassifierOptions { DefaultThreshold = 0.9 });
 
         Classifier.Classify(Title).Contains("peft").Should().BeTrue("an adapter in the title scores 0.54");

@@ -90,11 +90,12 @@ public class EvidenceOffsetTests
 
     private static bool IsWordOrPlural(string word, string of) =>
         word == of
-        || word == of + "s"
-        || word == of + "es"
-        || (of.EndsWith('y') && word == of[..^1] + "ies");
+        || word == of + "S"
+        || word == of + "ES"
+        || (of.EndsWith('Y') && word == of[..^1] + "IES");
 
+    // Case is folded as the matcher folds it (invariant upper case), so the micro sign µ spells the Greek μ.
     private static string[] Words(string text) =>
-        new string(text.Select(static c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ').ToArray())
+        new string(text.Select(static c => char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : ' ').ToArray())
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -20,6 +20,23 @@ public class SentenceRolesTests
     }
 
     [Theory]
+    [InlineData("Additionally, we test a jailbreak.")]
+    [InlineData("In addition, our pipeline has a jailbreak module.")]
+    [InlineData("Moreover, a jailbreak is used.")]
+    [InlineData("Furthermore, we try a jailbreak.")]
+    [InlineData("We also find; also, a jailbreak works.")]
+    public void Sentences_that_add_a_secondary_point_are_asides(string aside)
+    {
+        var text = "Models memorise books. We propose a probe of what they memorise. " + aside + " The probe finds more.";
+        var roles = Roles(text);
+
+        roles.ReasonAt(text.IndexOf("probe", StringComparison.Ordinal)).Should().Be(EvidenceReason.ContributionSentence);
+        roles.ReasonAt(text.IndexOf("jailbreak", StringComparison.Ordinal)).Should().Be(
+            aside.StartsWith("We also", StringComparison.Ordinal) ? EvidenceReason.ContributionSentence : EvidenceReason.AsideSentence);
+        roles.ReasonAt(text.IndexOf("finds", StringComparison.Ordinal)).Should().Be(EvidenceReason.OtherSentence);
+    }
+
+    [Theory]
     [InlineData("Unlike LoRA, our adapters train fast.", "LoRA", "adapters")]
     [InlineData("Our method outperforms LoRA and prefix tuning, while we keep adapters.", "prefix", "adapters")]
     [InlineData("We fine-tune with methods such as LoRA, prompts and adapters; our routing is new.", "adapters", "routing")]

@@ -80,12 +80,13 @@ public class ReferenceMatcherTests
             new(4, false, "GPT3", 1, PhraseKind.Keyword),
             new(4, false, "WASP12", 1, PhraseKind.Keyword),
             new(4, false, "3DGS", 1, PhraseKind.Keyword),
+            new(4, false, "ORM", 1, PhraseKind.Acronym),
         };
         var tables = MatcherTables.Build(phrases);
         var reference = new ReferenceMatcher(phrases);
         string[] texts =
         [
-            "DeepSeekMoE and JetMoEs, AdaLoRA, LongLoRA, MoELoRA, LoRAShear; not QLoRA, OLMoE, ExPLoRA or MoEfication.",
+            "DeepSeekMoE and JetMoEs, AdaLoRA, LongLoRA, MoELoRA, LoRAShear, QLoRA, OLMoE, ExPLoRAs; not XLoRAShear, MoEfication, NORM or STORMs.",
             "Mixture \u2013 of experts, mixtureofexperts, mixture--of experts, MIXTURE-OF-EXPERTS, mixtures-of-experts.",
             "losses, LOSSES, Losse, lossy; (IA)^3 and (IA) ^3; routing strategies; Llama Guards, llama guard.",
             "NAÏVE naïvely, STRASSE Straße, fıne, 𝐋oRA, e\u0301LoRA, \u4e2dLoRA, LoRA\u0301, İLoRA.",
@@ -301,7 +302,8 @@ public class ReferenceMatcherTests
 
                 var q = p + acronym.Length;
                 var plural = q == end - 1 && text[q] == 's';
-                var leftOk = p == token.Start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0]));
+                var afterCapital = p > token.Start && char.IsUpper(text[p - 1]) && (q == end || plural) && char.IsUpper(acronym[0]) && acronym.Any(char.IsLower);
+                var leftOk = p == token.Start || char.IsLower(text[p - 1]) || (char.IsDigit(text[p - 1]) && !char.IsDigit(acronym[0])) || afterCapital;
                 var rightOk = q == end || plural || (char.IsDigit(acronym[^1]) ? !char.IsDigit(text[q]) : char.IsUpper(text[q]) || char.IsDigit(text[q]));
                 if (leftOk && rightOk && !(p == token.Start && (q == end || plural)))
                 {

@@ -10,7 +10,7 @@ internal static class JsonText
     private const int KeptChars = 1 << 15;
 
     [ThreadStatic]
-    private static char[]? t_scratch;
+    private static char[]? _scratch;
 
     /// <summary>
     /// The current string token, unescaped and whitespace-normalised (<see cref="InputText.NormalizeWhitespace(string)"/>)
@@ -27,7 +27,7 @@ internal static class JsonText
         }
 
         var rented = 2 * length > KeptChars ? ArrayPool<char>.Shared.Rent(2 * length) : null;
-        var buffer = (rented ?? (t_scratch ??= new char[KeptChars])).AsSpan();
+        var buffer = (rented ?? (_scratch ??= new char[KeptChars])).AsSpan();
         var written = reader.CopyString(buffer.Slice(0, length));
         var normalized = buffer.Slice(length, InputText.NormalizeWhitespace(buffer.Slice(0, written), buffer.Slice(length))).ToString();
         if (rented is not null)

@@ -17,7 +17,13 @@ internal abstract class DeferredRecord
     {
         var sink = CreateSink();
         var paper = RecordDriver.MapRecord(sink, (Record: this, Sink: sink), static s => s.Record.Map(s.Sink), static (s, e) => s.Record.TryReportFailure(e, s.Sink));
-        var items = new List<PaperReadItem>(1);
+        if (!sink.TryTake(out var first))
+        {
+            // The common case: a paper and no problem.
+            return paper is null ? [] : [PaperReadItem.FromPaper(paper)];
+        }
+
+        var items = new List<PaperReadItem> { PaperReadItem.FromProblem(first) };
         while (sink.TryTake(out var problem))
         {
             items.Add(PaperReadItem.FromProblem(problem));
