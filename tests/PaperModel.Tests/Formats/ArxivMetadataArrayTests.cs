@@ -83,6 +83,16 @@ public sealed class ArxivMetadataArrayTests
     }
 
     [Fact]
+    public void Json_lines_are_still_handed_out_to_be_mapped_on_other_threads_and_an_array_is_read_as_it_comes()
+    {
+        var lines = RecordDriver.ReadDeferred(() => InputParser.ForStream(new MemoryStream(Encoding.UTF8.GetBytes(SampleText(Sample))), Format, PaperReadOptions.Default), default).ToList();
+        var array = RecordDriver.ReadDeferred(() => InputParser.ForStream(new MemoryStream(Encoding.UTF8.GetBytes(AsArray(Records))), Format, PaperReadOptions.Default), default).ToList();
+
+        lines.Should().HaveCount(10).And.OnlyContain(static r => r.GetType().DeclaringType == typeof(JsonLinesParser));
+        array.SelectMany(static r => r.Map()).Select(static i => i.Paper).Should().Equal(ReadSample(Format, Sample).Papers);
+    }
+
+    [Fact]
     public void An_array_of_something_else_is_one_problem_per_element()
     {
         var result = ReadText(Format, "[1, \"x\"]");

@@ -72,6 +72,9 @@ public sealed class ArxivMetadataFormat : PaperFormat
 
         public override bool TryReportFailure(Exception exception) => _inner?.TryReportFailure(exception) == true;
 
+        // JSON Lines defer their records to be mapped on other threads (PaperReader.EnumerateFileInParallel).
+        public override DeferredRecord? Defer() => _inner!.Defer();
+
         public override void Fill()
         {
             if (_inner is null)
