@@ -312,7 +312,9 @@ internal sealed class ReaderTarget : FuzzTarget
             }
         }
 
-        var limited = options.MaxRecordLength < PaperReadOptions.Default.MaxRecordLength && Format != PaperFormats.HuggingFaceDailyText;
+        // The page text applies the limit per line (a card spans several), so the check needs the format read: the one
+        // given, not one detection may choose (page text, for a damaged page of another format).
+        var limited = options.MaxRecordLength < PaperReadOptions.Default.MaxRecordLength && format is not null && Format != PaperFormats.HuggingFaceDailyText;
         foreach (var paper in items.Select(static i => i.Paper).OfType<Paper>())
         {
             if (PaperChecks.Problem(paper) is { } invalid)
