@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using System.Xml.Linq;
 using PaperModel.Formats;
 
 namespace PaperModel.FuzzTests.Fuzzing;
@@ -210,9 +209,12 @@ internal static class RecordOracle
     }
 
     // RSS: each outermost item (no namespace) or Atom entry; the channel's description when its title says the feed is
-    // an error feed. With a small limit, the channel's own title and description may be too long too: only a bound holds.
+    // an error feed; a channel title or description nested too deep (an error of its own). A record is complete at its
+    // end tag, as the reader sees it. With a small limit, the channel's own title and description may be too long as
+    // well: only a bound holds then.
     private static RecordCount Rss(byte[] bytes, bool smallLimit)
     {
+        const int MaxDepth = 64;
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
         long completed = 0;
         long channelElements = 0;
@@ -226,36 +228,67 @@ internal static class RecordOracle
             }
 
             var errorFeed = false;
-            reader.Read();
-            while (!reader.EOF)
+            var recordDepth = -1;
+            string? kind = null;
+            var tooDeep = false;
+            var title = new StringBuilder();
+
+            void Complete()
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI.Length == 0 && reader.LocalName is "title" or "description")
+                if (kind == "item" || tooDeep)
                 {
-                    channelElements++;
-                    var isTitle = reader.LocalName == "title";
-                    var value = ((XElement)XNode.ReadFrom(reader)).Value;
-                    if (isTitle)
-                    {
-                        errorFeed = value.TrimStart().StartsWith("Feed error for query", StringComparison.OrdinalIgnoreCase);
-                    }
-                    else
-                    {
-                        completed += errorFeed ? 1 : 0;
-                    }
-
-                    continue;
-                }
-
-                if (reader.NodeType == XmlNodeType.Element
-                    && ((reader.NamespaceURI.Length == 0 && reader.LocalName == "item") || (reader.NamespaceURI == AtomNamespace && reader.LocalName == "entry")))
-                {
-                    XNode.ReadFrom(reader);
                     completed++;
-                    continue;
                 }
-
-                reader.Read();
+                else if (kind == "title")
+                {
+                    errorFeed = title.ToString().TrimStart().StartsWith("Feed error for query", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (errorFeed)
+                {
+                    completed++;
+                }
             }
+
+            do
+            {
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Element when recordDepth < 0:
+                        var plain = reader.NamespaceURI.Length == 0;
+                        kind = (plain && reader.LocalName == "item") || (reader.NamespaceURI == AtomNamespace && reader.LocalName == "entry") ? "item"
+                            : plain && reader.LocalName is "title" or "description" ? reader.LocalName : null;
+                        if (kind is null)
+                        {
+                            break;
+                        }
+
+                        channelElements += kind == "item" ? 0 : 1;
+                        tooDeep = false;
+                        title.Clear();
+                        if (reader.IsEmptyElement)
+                        {
+                            Complete();
+                        }
+                        else
+                        {
+                            recordDepth = reader.Depth;
+                        }
+
+                        break;
+                    case XmlNodeType.Element:
+                        // The reader counts the record and its open elements; an empty element is never open.
+                        tooDeep |= reader.Depth - recordDepth >= (reader.IsEmptyElement ? MaxDepth + 1 : MaxDepth);
+                        break;
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when recordDepth >= 0 && kind == "title":
+                        title.Append(reader.Value);
+                        break;
+                    case XmlNodeType.EndElement when reader.Depth == recordDepth:
+                        Complete();
+                        recordDepth = -1;
+                        break;
+                }
+            }
+            while (reader.Read());
 
             return smallLimit
                 ? new RecordCount(completed + channelElements, false, "one record per outermost item or entry, plus the channel's title and description (small MaxRecordLength)")
@@ -263,7 +296,9 @@ internal static class RecordOracle
         }
         catch (Exception ex) when (ex is XmlException or ArgumentException or InvalidOperationException)
         {
-            return new RecordCount(completed + channelElements + 1, !smallLimit && channelElements == 0, "items completed before the XML error, plus the error");
+            return smallLimit
+                ? new RecordCount(completed + channelElements + 1, false, "items completed before the XML error, plus the error (small MaxRecordLength)")
+                : new RecordCount(completed + 1, true, "items completed before the XML error, plus the error");
         }
     }
 
