@@ -42,6 +42,9 @@ internal static class RecordOracle
 
     private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
+    // The readers' XML settings: no DTD, nothing resolved, few characters from entities.
+    private static XmlReaderSettings XmlSettings() => new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
+
     /// <summary>Counts the records of an input read as <paramref name="format"/>.</summary>
     public static RecordCount Count(PaperFormat format, byte[] decoded, PaperReadOptions options)
     {
@@ -215,12 +218,11 @@ internal static class RecordOracle
     private static RecordCount Rss(byte[] bytes, bool smallLimit)
     {
         const int MaxDepth = 64;
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
         long completed = 0;
         long channelElements = 0;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            using var reader = XmlReader.Create(new MemoryStream(bytes), XmlSettings());
             if (reader.MoveToContent() != XmlNodeType.Element
                 || !((reader.NamespaceURI.Length == 0 && reader.LocalName == "rss") || (reader.NamespaceURI == AtomNamespace && reader.LocalName == "feed")))
             {
@@ -312,11 +314,10 @@ internal static class RecordOracle
     // record too, unless it says the request matched nothing (a warning, not a lost record).
     private static RecordCount Xml(byte[] bytes, string ns, string[] roots, string recordName, string? errorName, string what)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 1024 };
         long completed = 0;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes), settings);
+            using var reader = XmlReader.Create(new MemoryStream(bytes), XmlSettings());
             if (reader.MoveToContent() != XmlNodeType.Element || reader.NamespaceURI != ns || Array.IndexOf(roots, reader.LocalName) < 0)
             {
                 return new RecordCount(1, true, $"a root that is not <{roots[0]}> is one record");
