@@ -1,4 +1,10 @@
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace PaperModel.Common.Matching;
 
@@ -110,6 +116,61 @@ internal static class TextTokens
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the run of ASCII letters (and ASCII digits, when <paramref name="digits"/>) that continues at
+    /// <paramref name="from"/> ends: the index of the first other character (maybe outside ASCII), or the text's length.
+    /// <paramref name="capital"/> tells whether the run has an ASCII capital. On .NET 8 and later eight characters are
+    /// classified at a time with vector instructions; otherwise one by one, with the same result.
+    /// </summary>
+    public static int AsciiRunEnd(string text, int from, bool digits, out bool capital)
+    {
+        var i = from;
+        var n = text.Length;
+        capital = false;
+#if NET8_0_OR_GREATER
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            for (; i + Vector128<ushort>.Count <= n; i += Vector128<ushort>.Count)
+            {
+                var chars = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var upper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
+                var lower = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+                var run = upper | lower;
+                if (digits)
+                {
+                    run |= Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+                }
+
+                var others = ~run.ExtractMostSignificantBits() & 0xFFu;
+                var capitals = upper.ExtractMostSignificantBits();
+                if (others != 0)
+                {
+                    var length = BitOperations.TrailingZeroCount(others);
+                    capital |= (capitals & ((1u << length) - 1)) != 0;
+                    return i + length;
+                }
+
+                capital |= capitals != 0;
+            }
+        }
+#endif
+        for (; i < n; i++)
+        {
+            var c = text[i];
+            if (c is >= 'A' and <= 'Z')
+            {
+                capital = true;
+            }
+            else if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9')) || (!digits && c <= '9'))
+            {
+                break;
+            }
+        }
+
+        return i;
     }
 
     /// <summary>The width (1, or 2 for a surrogate pair) of the token character at <paramref name="index"/>, or 0 when it does not start (or, <paramref name="continuing"/>, continue) a token.</summary>

@@ -1,3 +1,5 @@
+using PaperModel.Common.Matching;
+
 namespace PaperModel.Classification;
 
 /// <summary>
@@ -191,7 +193,7 @@ internal sealed class SentenceRoles
         var previous = -1;
         var previousLength = 0;
         var previousKind = WordKind.None;
-        for (var w = NextWord(text, 0, text.Length, out var length); w >= 0; w = NextWord(text, w + length, text.Length, out length))
+        for (var w = NextWord(text, 0, out var length); w >= 0; w = NextWord(text, w + length, out length))
         {
             while (sentence + 1 < _sentenceCount && w >= _sentenceStarts[sentence + 1])
             {
@@ -281,22 +283,36 @@ internal sealed class SentenceRoles
     }
 
     /// <summary>The next word (a run of letters, with the inner dots of <c>e.g</c>) at or after <paramref name="from"/>, or -1.</summary>
-    private static int NextWord(string text, int from, int end, out int length)
+    /// <remarks>Runs of ASCII letters are read with <see cref="TextTokens.AsciiRunEnd"/>; other characters one by one.</remarks>
+    private static int NextWord(string text, int from, out int length)
     {
+        var end = text.Length;
         var start = from;
         while (start < end && !char.IsLetter(text[start]))
         {
             start++;
         }
 
-        var stop = start;
-        while (stop < end && (char.IsLetter(text[stop]) || (text[stop] == '.' && stop + 1 < end && char.IsLetter(text[stop + 1]) && stop > start && stop - start < 2)))
+        if (start == end)
         {
+            length = 0;
+            return -1;
+        }
+
+        var stop = start + 1;
+        while ((stop = TextTokens.AsciiRunEnd(text, stop, digits: false, out _)) < end)
+        {
+            var c = text[stop];
+            if (c >= 0x80 ? !char.IsLetter(c) : c != '.' || stop - start != 1 || stop + 1 == end || !char.IsLetter(text[stop + 1]))
+            {
+                break;
+            }
+
             stop++;
         }
 
         length = stop - start;
-        return start < end ? start : -1;
+        return start;
     }
 
     private static bool IsPair(string text, int previous, int previousLength, ReadOnlySpan<char> word, string[] pairs)
@@ -345,6 +361,13 @@ internal sealed class SentenceRoles
         private readonly int[] _slots;
         private readonly int _maxLength;
 
+        /// <summary>
+        /// Per pair of first characters (each ASCII character masked to its low five bits, so both cases of a letter
+        /// share a slot), a bit per word length a keyword with that start has: most words of an abstract are known to
+        /// be no keyword from these two characters and their length alone, before any hashing.
+        /// </summary>
+        private readonly uint[] _lengthsByStart = new uint[32 * 32];
+
         public Keywords(params (string[] Words, WordKind Kind)[] lists)
         {
             var kinds = new Dictionary<string, WordKind>(StringComparer.Ordinal);
@@ -365,6 +388,15 @@ internal sealed class SentenceRoles
             _words = [.. kinds.Keys];
             _kinds = [.. kinds.Values];
             _maxLength = _words.Max(static w => w.Length);
+            if (_maxLength >= 32)
+            {
+                throw new InvalidOperationException("The sentence-role words must be shorter than 32 characters.");
+            }
+
+            foreach (var word in _words)
+            {
+                _lengthsByStart[StartOf(word.AsSpan())] |= 1u << word.Length;
+            }
             _slots = new int[SlotCount(_words.Length)];
             for (var i = 0; i < _words.Length; i++)
             {
@@ -381,6 +413,11 @@ internal sealed class SentenceRoles
         public WordKind KindOf(ReadOnlySpan<char> word)
         {
             if (word.Length > _maxLength)
+            {
+                return WordKind.None;
+            }
+
+            if (word[0] < 0x80 && (word.Length == 1 || word[1] < 0x80) && (_lengthsByStart[StartOf(word)] & (1u << word.Length)) == 0)
             {
                 return WordKind.None;
             }
@@ -407,6 +444,9 @@ internal sealed class SentenceRoles
 
             return WordKind.None;
         }
+
+        /// <summary>The slot of <see cref="_lengthsByStart"/> for a word whose first two characters (or one) are ASCII.</summary>
+        private static int StartOf(ReadOnlySpan<char> word) => ((word[0] & 31) << 5) | (word.Length > 1 ? word[1] & 31 : 0);
 
         private static int SlotCount(int count)
         {
