@@ -1,5 +1,8 @@
 #if NET8_0_OR_GREATER
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 #endif
 using System.Runtime.CompilerServices;
 
@@ -116,6 +119,53 @@ internal static class PhraseScanner
                     continue;
                 }
 
+#if NET8_0_OR_GREATER
+                // A token of fewer than eight ASCII letters and digits (most tokens): one vector of eight characters
+                // gives its end, its key and its capitals.
+                if (Vector128.IsHardwareAccelerated && i + Vector128<ushort>.Count <= n && ShortToken(text, i, out var shortLength, out var key, out var shortCapital))
+                {
+                    var shortForm = forms.FindShort(key);
+                    var shortInner = embedded && shortCapital && shortLength > MatcherTables.MinEmbeddedAcronymLength;
+                    if (shortForm >= 0 || shortInner)
+                    {
+                        tokens.Add(new TokenHit(i, shortLength, shortForm, ordinal, previousEnd, shortInner));
+                    }
+
+                    ordinal++;
+                    previousEnd = i += shortLength;
+                    continue;
+                }
+
+#endif
+                // A token of ASCII letters and digits only (almost every token): its end is found eight characters
+                // at a time, and only then is it hashed.
+                var runEnd = TextTokens.AsciiRunEnd(text, i + 1, digits: true, out var capital);
+                if (runEnd == n || text[runEnd] < 0x80)
+                {
+                    var runLength = runEnd - i;
+                    var runForm = -1;
+                    if (runLength <= maxLength)
+                    {
+                        var runHash = 0u;
+                        for (var k = i; k < runEnd; k++)
+                        {
+                            runHash = TokenForms.Step(runHash, (char)(ascii[text[k]] & 0x7F));
+                        }
+
+                        runForm = forms.Find(text, i, runLength, runHash);
+                    }
+
+                    var runCapital = embedded && capital && runLength > MatcherTables.MinEmbeddedAcronymLength;
+                    if (runForm >= 0 || runCapital)
+                    {
+                        tokens.Add(new TokenHit(i, runLength, runForm, ordinal, previousEnd, runCapital));
+                    }
+
+                    ordinal++;
+                    previousEnd = i = runEnd;
+                    continue;
+                }
+
                 width = 1;
             }
             else if ((width = TextTokens.TokenCharWidth(text, i, continuing: false)) == 0)
@@ -175,6 +225,35 @@ internal static class PhraseScanner
         }
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Reads the token of ASCII letters and digits at <paramref name="start"/> from the eight characters there (the
+    /// text has them): whether it is shorter than eight characters and followed by an ASCII character, and then its
+    /// length, its <see cref="TokenForms.FindShort"/> key and whether it has a capital after its first character.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ShortToken(string text, int start, out int length, out ulong key, out bool capital)
+    {
+        var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start);
+        var upper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
+        var lower = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        var others = ~(upper | lower | digit).ExtractMostSignificantBits() & 0xFFu;
+        length = BitOperations.TrailingZeroCount(others);
+        if (others == 0 || text[start + length] >= 0x80)
+        {
+            key = 0;
+            capital = false;
+            return false;
+        }
+
+        var folded = chars - (lower & Vector128.Create((ushort)0x20));
+        key = Vector128.Narrow(folded, folded).AsUInt64().ToScalar() & ((1ul << (8 * length)) - 1);
+        capital = (upper.ExtractMostSignificantBits() & ((1u << length) - 2)) != 0;
+        return true;
+    }
+
+#endif
     private static void Match(string text, MatcherTables tables, ReadOnlySpan<TokenHit> tokens, ScanBuffer<Occurrence> sink)
     {
         var forms = tables.Forms;

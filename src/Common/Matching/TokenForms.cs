@@ -17,6 +17,11 @@ internal sealed class TokenForms
     private readonly int[] _candidateIds;
     private readonly PluralSuffix[] _candidateSuffixes;
     private readonly bool[] _startsEntries;
+#if NET8_0_OR_GREATER
+    private readonly ulong[] _shortKeys;
+    private readonly int[] _shortForms;
+    private readonly int _shortShift;
+#endif
 
     /// <summary>Builds the forms of <paramref name="vocabulary"/> (folded tokens, ids are indexes).</summary>
     /// <param name="vocabulary">The folded vocabulary.</param>
@@ -83,7 +88,76 @@ internal sealed class TokenForms
         _candidateIds = [.. ids];
         _candidateSuffixes = [.. suffixes];
         MaxLength = _texts.Length == 0 ? 0 : _texts.Max(static t => t.Length);
+#if NET8_0_OR_GREATER
+        var shortBits = 4;
+        while (1 << shortBits < _texts.Length * 4)
+        {
+            shortBits++;
+        }
+
+        _shortShift = 64 - shortBits;
+        _shortKeys = new ulong[1 << shortBits];
+        _shortForms = new int[1 << shortBits];
+        for (var form = 0; form < _texts.Length; form++)
+        {
+            if (ShortKey(_texts[form]) is { } key)
+            {
+                var slot = ShortSlot(key);
+                while (_shortKeys[slot] != 0)
+                {
+                    slot = (slot + 1) & (_shortKeys.Length - 1);
+                }
+
+                _shortKeys[slot] = key;
+                _shortForms[slot] = form;
+            }
+        }
+#endif
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>The longest form <see cref="FindShort"/> finds.</summary>
+    public const int ShortLength = 7;
+
+    /// <summary>
+    /// Finds the form of a text token of at most <see cref="ShortLength"/> ASCII characters by its key: its folded
+    /// characters as bytes, the first in the lowest byte (a zero byte ends a shorter token). Returns the same as
+    /// <see cref="Find"/> for that token, without reading the text: the key is the whole token.
+    /// </summary>
+    public int FindShort(ulong key)
+    {
+        var mask = _shortKeys.Length - 1;
+        ulong known;
+        for (var slot = ShortSlot(key); (known = _shortKeys[slot]) != 0; slot = (slot + 1) & mask)
+        {
+            if (known == key)
+            {
+                return _shortForms[slot];
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The key of a folded form for <see cref="FindShort"/>, or <see langword="null"/> when it is longer or not ASCII.</summary>
+    private static ulong? ShortKey(string form)
+    {
+        if (form.Length > ShortLength || form.Any(static c => c >= 0x80))
+        {
+            return null;
+        }
+
+        var key = 0ul;
+        for (var k = 0; k < form.Length; k++)
+        {
+            key |= (ulong)form[k] << (8 * k);
+        }
+
+        return key;
+    }
+
+    private int ShortSlot(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> _shortShift);
+#endif
 
     /// <summary>The length of the longest form; longer text tokens match nothing.</summary>
     public int MaxLength { get; }
