@@ -39,6 +39,22 @@ internal sealed class ScanBuffer<T>
 
     public void Clear() => Count = 0;
 
+    /// <summary>The place of the next item (kept only by <see cref="Keep"/>), so an item can be written before it is known to be wanted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref T Reserve()
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        return ref _items[Count];
+    }
+
+    /// <summary>Keeps the item written at <see cref="Reserve"/> when <paramref name="wanted"/> (without a branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Keep(bool wanted) => Count += wanted ? 1 : 0;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in T item)
     {
@@ -122,17 +138,16 @@ internal static class PhraseScanner
 #if NET8_0_OR_GREATER
                 // A token of fewer than eight ASCII letters and digits (most tokens): one vector of eight characters
                 // gives its end, its key and its capitals.
-                if (Vector128.IsHardwareAccelerated && i + Vector128<ushort>.Count <= n && ShortToken(text, i, out var shortLength, out var key, out var shortCapital))
+                if (Vector128.IsHardwareAccelerated && i + Vector128<ushort>.Count <= n && ShortToken(text, i, out var shortLength, out var key, out var shortCapital, out var next))
                 {
                     var shortForm = forms.FindShort(key);
-                    var shortInner = embedded && shortCapital && shortLength > MatcherTables.MinEmbeddedAcronymLength;
-                    if (shortForm >= 0 || shortInner)
-                    {
-                        tokens.Add(new TokenHit(i, shortLength, shortForm, ordinal, previousEnd, shortInner));
-                    }
+                    var shortInner = embedded & shortCapital & shortLength > MatcherTables.MinEmbeddedAcronymLength;
+                    tokens.Reserve() = new TokenHit(i, shortLength, shortForm, ordinal, previousEnd, shortInner);
+                    tokens.Keep((shortForm >= 0) | shortInner);
 
                     ordinal++;
-                    previousEnd = i += shortLength;
+                    previousEnd = i + shortLength;
+                    i = next;
                     continue;
                 }
 
@@ -229,23 +244,31 @@ internal static class PhraseScanner
     /// <summary>
     /// Reads the token of ASCII letters and digits at <paramref name="start"/> from the eight characters there (the
     /// text has them): whether it is shorter than eight characters and followed by an ASCII character, and then its
-    /// length, its <see cref="TokenForms.FindShort"/> key and whether it has a capital after its first character.
+    /// length, its <see cref="TokenForms.FindShort"/> key, whether it has a capital after its first character, and
+    /// where to read on (<paramref name="next"/>): past the ASCII separators after it in those eight characters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ShortToken(string text, int start, out int length, out ulong key, out bool capital)
+    private static bool ShortToken(string text, int start, out int length, out ulong key, out bool capital, out int next)
     {
         var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start);
         var upper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
         var lower = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
         var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
-        var others = ~(upper | lower | digit).ExtractMostSignificantBits() & 0xFFu;
+        var tokenChars = (upper | lower | digit).ExtractMostSignificantBits();
+        var others = ~tokenChars & 0xFFu;
         length = BitOperations.TrailingZeroCount(others);
         if (others == 0 || text[start + length] >= 0x80)
         {
             key = 0;
             capital = false;
+            next = start;
             return false;
         }
+
+        // The first character after the token's end that is not an ASCII separator (a token character, or one outside
+        // ASCII for the general path), else the end of the eight characters.
+        var notSeparators = (tokenChars | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits()) & (0xFEu << length);
+        next = start + BitOperations.TrailingZeroCount(notSeparators | 0x100u);
 
         var folded = chars - (lower & Vector128.Create((ushort)0x20));
         key = Vector128.Narrow(folded, folded).AsUInt64().ToScalar() & ((1ul << (8 * length)) - 1);

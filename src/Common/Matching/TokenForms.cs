@@ -1,3 +1,10 @@
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+#endif
 namespace PaperModel.Common.Matching;
 
 /// <summary>
@@ -20,6 +27,7 @@ internal sealed class TokenForms
 #if NET8_0_OR_GREATER
     private readonly ulong[] _shortKeys;
     private readonly int[] _shortForms;
+    private readonly ulong _shortMultiplier;
     private readonly int _shortShift;
 #endif
 
@@ -89,29 +97,19 @@ internal sealed class TokenForms
         _candidateSuffixes = [.. suffixes];
         MaxLength = _texts.Length == 0 ? 0 : _texts.Max(static t => t.Length);
 #if NET8_0_OR_GREATER
-        var shortBits = 4;
-        while (1 << shortBits < _texts.Length * 4)
+        var shortTexts = _texts.Select(static (text, form) => (Key: ShortKey(text), Form: form)).Where(static f => f.Key != 0).ToArray();
+        var bucketBits = 2;
+        while (1 << bucketBits < shortTexts.Length / 2)
         {
-            shortBits++;
+            bucketBits++;
         }
 
-        _shortShift = 64 - shortBits;
-        _shortKeys = new ulong[1 << shortBits];
-        _shortForms = new int[1 << shortBits];
-        for (var form = 0; form < _texts.Length; form++)
+        while (!TryBuildShort(shortTexts, bucketBits, out _shortKeys, out _shortForms, out _shortMultiplier))
         {
-            if (ShortKey(_texts[form]) is { } key)
-            {
-                var slot = ShortSlot(key);
-                while (_shortKeys[slot] != 0)
-                {
-                    slot = (slot + 1) & (_shortKeys.Length - 1);
-                }
-
-                _shortKeys[slot] = key;
-                _shortForms[slot] = form;
-            }
+            bucketBits++;
         }
+
+        _shortShift = 64 - bucketBits;
 #endif
     }
 
@@ -122,29 +120,28 @@ internal sealed class TokenForms
     /// <summary>
     /// Finds the form of a text token of at most <see cref="ShortLength"/> ASCII characters by its key: its folded
     /// characters as bytes, the first in the lowest byte (a zero byte ends a shorter token). Returns the same as
-    /// <see cref="Find"/> for that token, without reading the text: the key is the whole token.
+    /// <see cref="Find"/> for that token, without reading the text: the key is the whole token. The key's bucket of
+    /// four slots is compared at once and the form read from the matching slot, or from the bucket's fifth form
+    /// (-1) when none matches, so the look-up does not branch on the outcome.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindShort(ulong key)
     {
-        var mask = _shortKeys.Length - 1;
-        ulong known;
-        for (var slot = ShortSlot(key); (known = _shortKeys[slot]) != 0; slot = (slot + 1) & mask)
-        {
-            if (known == key)
-            {
-                return _shortForms[slot];
-            }
-        }
-
-        return -1;
+        var bucket = (int)((key * _shortMultiplier) >> _shortShift);
+        ref var keys = ref MemoryMarshal.GetArrayDataReference(_shortKeys);
+        var wanted = Vector128.Create(key);
+        var low = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4)), wanted);
+        var high = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4) + 2), wanted);
+        var match = low.ExtractMostSignificantBits() | (high.ExtractMostSignificantBits() << 2) | 0x10u;
+        return _shortForms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
     }
 
-    /// <summary>The key of a folded form for <see cref="FindShort"/>, or <see langword="null"/> when it is longer or not ASCII.</summary>
-    private static ulong? ShortKey(string form)
+    /// <summary>The key of a folded form for <see cref="FindShort"/>, or 0 when it is longer or not ASCII.</summary>
+    private static ulong ShortKey(string form)
     {
         if (form.Length > ShortLength || form.Any(static c => c >= 0x80))
         {
-            return null;
+            return 0;
         }
 
         var key = 0ul;
@@ -156,7 +153,41 @@ internal sealed class TokenForms
         return key;
     }
 
-    private int ShortSlot(ulong key) => (int)((key * 0x9E3779B97F4A7C15ul) >> _shortShift);
+    /// <summary>Places the short forms in buckets of four, trying multipliers until no bucket overflows.</summary>
+    private static bool TryBuildShort((ulong Key, int Form)[] shortTexts, int bucketBits, out ulong[] keys, out int[] forms, out ulong multiplier)
+    {
+        var buckets = 1 << bucketBits;
+        multiplier = 0x9E3779B97F4A7C15ul;
+        for (var attempt = 0; attempt < 64; attempt++, multiplier += 0x2545F4914F6CDD1Cul)
+        {
+            keys = new ulong[buckets * 4];
+            forms = new int[buckets * 5];
+            forms.AsSpan().Fill(-1);
+            var fill = new int[buckets];
+            var fits = true;
+            foreach (var (key, form) in shortTexts)
+            {
+                var bucket = (int)((key * multiplier) >> (64 - bucketBits));
+                if (fill[bucket] == 4)
+                {
+                    fits = false;
+                    break;
+                }
+
+                keys[(bucket * 4) + fill[bucket]] = key;
+                forms[(bucket * 5) + fill[bucket]++] = form;
+            }
+
+            if (fits)
+            {
+                return true;
+            }
+        }
+
+        keys = [];
+        forms = [];
+        return false;
+    }
 #endif
 
     /// <summary>The length of the longest form; longer text tokens match nothing.</summary>
