@@ -58,6 +58,7 @@ internal sealed class FieldScratch
     private (int Start, int End) _head = (0, -1);
     private bool[] _vetoed = new bool[64];
     private byte[] _reasons = new byte[64];
+    private int[] _offsets = new int[64];
     private TopicEvidence?[] _evidence = new TopicEvidence?[64];
 
     /// <summary>The text phrases are matched in: the original without its TeX and Markdown markup.</summary>
@@ -100,7 +101,14 @@ internal sealed class FieldScratch
 
         if (!_rolesRead)
         {
-            _roles.Reset(_original);
+            // The roles are read only as far as the occurrences need them.
+            var occurrences = Occurrences.Items;
+            for (var o = 0; o < occurrences.Length; o++)
+            {
+                _offsets[o] = ToOriginal(occurrences[o]).Start;
+            }
+
+            _roles.Reset(_original, _offsets.AsSpan(0, occurrences.Length));
             _rolesRead = true;
         }
 
@@ -134,6 +142,7 @@ internal sealed class FieldScratch
             var size = Math.Max(count, _vetoed.Length * 2);
             _vetoed = new bool[size];
             _reasons = new byte[size];
+            _offsets = new int[size];
             _evidence = new TopicEvidence?[size];
         }
 

@@ -59,44 +59,25 @@ internal sealed class SentenceRoles
     private int[] _sentenceStarts = new int[32];
     private EvidenceReason[] _sentenceRoles = new EvidenceReason[32];
     private bool[] _asides = new bool[32];
+    private bool[] _paragraphEnds = new bool[32];
+    private bool[] _wanted = new bool[32];
     private int _sentenceCount;
     private (int Start, int End)[] _comparisons = new (int, int)[16];
     private int _comparisonCount;
 
     /// <summary>Reads the sentences and comparison stretches of <paramref name="text"/>.</summary>
-    public void Reset(string text)
-    {
-        _sentenceCount = 0;
-        _comparisonCount = 0;
-        if (text.Length == 0)
-        {
-            return;
-        }
+    public void Reset(string text) => Reset(text, default, everySentence: true);
 
-        var start = 0;
-        for (var i = NextSentenceMark(text, 0); i >= 0; i = NextSentenceMark(text, i + 1))
-        {
-            if (IsSentenceEnd(text, i))
-            {
-                AddSentence(start);
-                start = i + 1;
-            }
-        }
+    /// <summary>
+    /// Reads as much of <paramref name="text"/> as the roles at <paramref name="offsets"/> need: <see cref="ReasonAt"/>
+    /// then answers for those offsets as after <see cref="Reset(string)"/>, and for other offsets maybe not. The words
+    /// of a sentence are read only when an offset is in it, when no earlier sentence speaks of the authors' own work
+    /// (whether it does decides the role of later ones), or when a comparison started in it may reach a sentence that is
+    /// read (only across a paragraph break: the other sentence ends stop a comparison).
+    /// </summary>
+    public void Reset(string text, ReadOnlySpan<int> offsets) => Reset(text, offsets, everySentence: false);
 
-        AddSentence(start);
-        ReadWords(text);
-        var sawContribution = false;
-        for (var s = 0; s < _sentenceCount; s++)
-        {
-            var contribution = _sentenceRoles[s] == EvidenceReason.ContributionSentence;
-            sawContribution |= contribution;
-            _sentenceRoles[s] = _asides[s] ? EvidenceReason.AsideSentence
-                : contribution ? EvidenceReason.ContributionSentence
-                : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
-        }
-    }
-
-    /// <summary>The role of the text at <paramref name="offset"/> (an offset into the text given to <see cref="Reset"/>).</summary>
+    /// <summary>The role of the text at <paramref name="offset"/> (an offset into the text given to <see cref="Reset(string)"/>).</summary>
     public EvidenceReason ReasonAt(int offset)
     {
         for (var c = 0; c < _comparisonCount; c++)
@@ -107,13 +88,7 @@ internal sealed class SentenceRoles
             }
         }
 
-        var s = _sentenceCount - 1;
-        while (s > 0 && _sentenceStarts[s] > offset)
-        {
-            s--;
-        }
-
-        return s >= 0 ? _sentenceRoles[s] : EvidenceReason.OtherSentence;
+        return _sentenceCount > 0 ? _sentenceRoles[SentenceAt(offset)] : EvidenceReason.OtherSentence;
     }
 
     private static bool IsSentenceEnd(string text, int i)
@@ -176,33 +151,101 @@ internal sealed class SentenceRoles
     }
 
     /// <summary>
-    /// One pass over the words: marks each sentence that speaks of the authors' own work (<c>we</c>, <c>our</c>,
-    /// <c>this paper</c>, <c>here</c> first) as <see cref="EvidenceReason.ContributionSentence"/> (the other roles are
-    /// set by <see cref="Reset"/>), each that adds a secondary point (it opens with <c>Additionally</c>,
-    /// <c>Moreover</c>, <c>Furthermore</c>, <c>Besides</c>, <c>Also</c> or <c>In addition</c>) as an aside, and adds
-    /// the comparison stretches.
+    /// Splits the text into sentences, reads the words of those that <paramref name="offsets"/> need (or of every
+    /// sentence) with <see cref="ReadSentence"/>, and sets the role of each sentence read.
     /// </summary>
-    private void ReadWords(string text)
+    private void Reset(string text, ReadOnlySpan<int> offsets, bool everySentence)
     {
+        _sentenceCount = 0;
+        _comparisonCount = 0;
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var start = 0;
+        for (var i = NextSentenceMark(text, 0); i >= 0; i = NextSentenceMark(text, i + 1))
+        {
+            if (IsSentenceEnd(text, i))
+            {
+                AddSentence(start);
+                _paragraphEnds[_sentenceCount - 1] = text[i] == '\n';
+                start = i + 1;
+            }
+        }
+
+        AddSentence(start);
+        _paragraphEnds[_sentenceCount - 1] = false;
         Array.Clear(_sentenceRoles, 0, _sentenceCount);
         Array.Clear(_asides, 0, _sentenceCount);
-        var sentence = 0;
+        Array.Clear(_wanted, 0, _sentenceCount);
+        var last = _sentenceCount - 1;
+        if (everySentence)
+        {
+            _wanted.AsSpan(0, _sentenceCount).Fill(true);
+        }
+        else
+        {
+            last = -1;
+            foreach (var offset in offsets)
+            {
+                var s = SentenceAt(offset);
+                _wanted[s] = true;
+                last = Math.Max(last, s);
+            }
+
+            for (var s = last - 1; s >= 0; s--)
+            {
+                _wanted[s] |= _paragraphEnds[s] && _wanted[s + 1];
+            }
+        }
+
+        var words = new WordState(-1, 0, WordKind.None);
+        var sawContribution = false;
+        var readPrevious = true;
+        for (var s = 0; s <= last; s++)
+        {
+            var read = _wanted[s] || !sawContribution;
+            if (read)
+            {
+                if (!readPrevious)
+                {
+                    words = LastWordBefore(text, s);
+                }
+
+                ReadSentence(text, s, ref words);
+            }
+
+            readPrevious = read;
+
+            var contribution = _sentenceRoles[s] == EvidenceReason.ContributionSentence;
+            sawContribution |= contribution;
+            _sentenceRoles[s] = _asides[s] ? EvidenceReason.AsideSentence
+                : contribution ? EvidenceReason.ContributionSentence
+                : sawContribution ? EvidenceReason.OtherSentence : EvidenceReason.BackgroundSentence;
+        }
+    }
+
+    /// <summary>
+    /// Reads the words of sentence <paramref name="sentence"/> (those that start in it): marks it as
+    /// <see cref="EvidenceReason.ContributionSentence"/> when it speaks of the authors' own work (<c>we</c>,
+    /// <c>our</c>, <c>this paper</c>, <c>here</c> first; the other roles are set by <see cref="Reset(string)"/>) and
+    /// as an aside when it adds a secondary point (it opens with <c>Additionally</c>, <c>Moreover</c>,
+    /// <c>Furthermore</c>, <c>Besides</c>, <c>Also</c> or <c>In addition</c>), and adds the comparison stretches.
+    /// <paramref name="words"/> is the word before the sentence on entry (a pair such as <c>compared to</c> may
+    /// span a sentence end) and its last word on return.
+    /// </summary>
+    private void ReadSentence(string text, int sentence, ref WordState words)
+    {
+        // No word spans a sentence start (the character there is white space), so reading from it finds the words
+        // that reading from the text's start would find there.
+        var end = sentence + 1 < _sentenceCount ? _sentenceStarts[sentence + 1] : text.Length;
         var previousWasThis = false;
         var first = true;
         var second = false;
-        var previous = -1;
-        var previousLength = 0;
-        var previousKind = WordKind.None;
-        for (var w = NextWord(text, 0, out var length); w >= 0; w = NextWord(text, w + length, out length))
+        var (previous, previousLength, previousKind) = words;
+        for (var w = NextWord(text, _sentenceStarts[sentence], out var length); w >= 0 && w < end; w = NextWord(text, w + length, out length))
         {
-            while (sentence + 1 < _sentenceCount && w >= _sentenceStarts[sentence + 1])
-            {
-                sentence++;
-                previousWasThis = false;
-                first = true;
-                second = false;
-            }
-
             var word = text.AsSpan(w, length);
             var kind = Lookup.KindOf(word);
             if ((first && (kind & WordKind.Aside) != 0) || (second && (kind & WordKind.Addition) != 0 && (previousKind & WordKind.In) != 0))
@@ -236,6 +279,60 @@ internal sealed class SentenceRoles
             previousLength = length;
             previousKind = kind;
         }
+
+        words = new WordState(previous, previousLength, previousKind);
+    }
+
+    /// <summary>
+    /// The last word before sentence <paramref name="sentence"/>, found without reading the sentences before it: from
+    /// the last white space before the last letter of the nearest earlier sentence that has a word (no word spans white
+    /// space, so reading from there finds the words that reading from the start would find).
+    /// </summary>
+    private WordState LastWordBefore(string text, int sentence)
+    {
+        for (var s = sentence - 1; s >= 0; s--)
+        {
+            var start = _sentenceStarts[s];
+            var end = _sentenceStarts[s + 1];
+            var letter = end - 1;
+            while (letter >= start && !char.IsLetter(text[letter]))
+            {
+                letter--;
+            }
+
+            if (letter < start)
+            {
+                continue;
+            }
+
+            var from = letter;
+            while (from > start && !char.IsWhiteSpace(text[from]))
+            {
+                from--;
+            }
+
+            var found = new WordState(-1, 0, WordKind.None);
+            for (var w = NextWord(text, from, out var length); w >= 0 && w < end; w = NextWord(text, w + length, out length))
+            {
+                found = new WordState(w, length, WordKind.None);
+            }
+
+            return found with { Kind = Lookup.KindOf(text.AsSpan(found.Start, found.Length)) };
+        }
+
+        return new WordState(-1, 0, WordKind.None);
+    }
+
+    /// <summary>The index of the sentence that <paramref name="offset"/> is in.</summary>
+    private int SentenceAt(int offset)
+    {
+        var s = _sentenceCount - 1;
+        while (s > 0 && _sentenceStarts[s] > offset)
+        {
+            s--;
+        }
+
+        return s;
     }
 
     /// <summary>Marks from <paramref name="from"/> up to the end of the clause or list, or <paramref name="words"/> words.</summary>
@@ -277,6 +374,8 @@ internal sealed class SentenceRoles
             Array.Resize(ref _sentenceStarts, _sentenceStarts.Length * 2);
             Array.Resize(ref _sentenceRoles, _sentenceRoles.Length * 2);
             Array.Resize(ref _asides, _asides.Length * 2);
+            Array.Resize(ref _paragraphEnds, _paragraphEnds.Length * 2);
+            Array.Resize(ref _wanted, _wanted.Length * 2);
         }
 
         _sentenceStarts[_sentenceCount++] = start;
@@ -330,7 +429,10 @@ internal sealed class SentenceRoles
         return false;
     }
 
-    /// <summary>What a word can do in <see cref="ReadWords"/>; a word may be several.</summary>
+    /// <summary>A word read (its start, or -1 for none, its length and kind): what the next word's rules look back at.</summary>
+    private readonly record struct WordState(int Start, int Length, WordKind Kind);
+
+    /// <summary>What a word can do in <see cref="ReadSentence"/>; a word may be several.</summary>
     [Flags]
     private enum WordKind : ushort
     {

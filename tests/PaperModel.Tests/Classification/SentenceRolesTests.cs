@@ -1,4 +1,6 @@
 using PaperModel.Classification;
+using PaperModel.Formats;
+using PaperModel.Testing;
 
 namespace PaperModel.Tests.Classification;
 
@@ -56,6 +58,44 @@ public class SentenceRolesTests
     public void An_empty_text_has_no_sentences()
     {
         Roles(string.Empty).ReasonAt(0).Should().Be(EvidenceReason.OtherSentence);
+    }
+
+    [Fact]
+    public void Roles_read_for_some_offsets_equal_the_roles_of_the_whole_text_there()
+    {
+        // Real abstracts and texts that stress what a sentence's role takes from earlier ones: a pair split by a
+        // sentence end (comparison. To), comparisons running on across paragraph breaks, sentences without words.
+        var texts = PaperReader.ReadFile(RepoPaths.DailyPapersPage).Papers.Select(static p => p.Abstract).ToList();
+        string[] parts =
+        [
+            "We propose a router.", "Prior work uses experts.", "This is compared.", "To LoRA it is better.", "\n\n", "Such.", "As MoE helps.",
+            "Unlike dense models\n\nsparse ones\n\nscale.", "Here the gains hold.", "Moreover, it is fast.", "In addition, it is small.", "3.5.", "e.g. adapters.",
+            "Other methods, such as LoRA and prefix tuning, are slower than ours.", "It would like more.", "The results?", "Our method wins!", "(1) Experts.",
+        ];
+        var random = new Random(20261202);
+        for (var i = 0; i < 600; i++)
+        {
+            texts.Add(string.Join(random.Next(3) == 0 ? "\n\n" : " ", Enumerable.Range(0, random.Next(1, 12)).Select(_ => parts[random.Next(parts.Length)])));
+        }
+
+        var some = new SentenceRoles();
+        foreach (var text in texts.Where(static t => t.Length > 0))
+        {
+            var whole = Roles(text);
+            var offsets = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => random.Next(text.Length)).ToArray();
+            some.Reset(text, offsets);
+            foreach (var offset in offsets)
+            {
+                some.ReasonAt(offset).Should().Be(whole.ReasonAt(offset), "the role at {0} of \"{1}\"", offset, text);
+            }
+
+            for (var k = 0; k < 8; k++)
+            {
+                var offset = random.Next(text.Length);
+                some.Reset(text, [offset]);
+                some.ReasonAt(offset).Should().Be(whole.ReasonAt(offset), "the role at {0} of \"{1}\" (read for it alone)", offset, text);
+            }
+        }
     }
 
     private static SentenceRoles Roles(string text)
