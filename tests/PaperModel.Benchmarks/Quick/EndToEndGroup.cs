@@ -22,7 +22,8 @@ public sealed class EndToEndGroup : IQuickGroup
     /// <inheritdoc/>
     public void Run(QuickContext context)
     {
-        var papers = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var (papers, build) = Tool();
+        context.Note($"papers: {build}");
         var baselines = Built("tests/benchmarks/Baselines/bin/Release/net10.0/PaperModel.Baselines.dll");
         var small = GeneratedMetadata.WriteTemporaryFile(50);
         var large = GeneratedMetadata.WriteTemporaryFile(200);
@@ -44,6 +45,20 @@ public sealed class EndToEndGroup : IQuickGroup
             File.Delete(small);
             File.Delete(large);
         }
+    }
+
+    /// <summary>
+    /// The <c>papers</c> tool to measure: what users install on Linux x64 (the ReadyToRun build, from <c>dotnet publish
+    /// src/PaperModel.Cli -c Release -r linux-x64</c>) when it is there and not older than the Release build, else the
+    /// Release build (JIT only); and which one it is.
+    /// </summary>
+    internal static (string Dll, string Build) Tool()
+    {
+        var build = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var published = Path.Combine(RepoPaths.Root, "src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish/papers.dll");
+        return File.Exists(published) && File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(build)
+            ? (published, "ReadyToRun linux-x64 build, as installed (src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish)")
+            : (build, "JIT-only Release build (publish with -r linux-x64 to measure the ReadyToRun tool users install)");
     }
 
     /// <summary>A built assembly of the repository (<c>bin/Release</c>), or an error saying to build it.</summary>

@@ -62,7 +62,8 @@ public sealed class EndToEndStagesGroup : IQuickGroup
         };
         var stageMs = stages.Sum(static s => s.Seconds) * 1000 / megabytes;
 
-        var papersDll = EndToEndGroup.Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var (papersDll, build) = EndToEndGroup.Tool();
+        context.Note($"papers: {build}");
         var large = GeneratedMetadata.WriteTemporaryFile(50);
         var one = Path.Combine(Path.GetTempPath(), $"papermodel-arxiv-one-{Environment.ProcessId}.jsonl");
         try

@@ -103,6 +103,10 @@ public sealed class QuickContext
         return times[rounds / 2];
     }
 
+    /// <summary>Prints a line that says what was measured (not a measurement, not in the summary).</summary>
+    /// <param name="text">The text.</param>
+    public void Note(string text) => _output.WriteLine($"{Group,-10} {text}");
+
     /// <summary>
     /// The median CPU seconds of the current thread per call of <paramref name="action"/>, after one warm-up call; each
     /// round repeats the call for at least 100 ms, as the system updates a running thread's CPU time only now and then.
