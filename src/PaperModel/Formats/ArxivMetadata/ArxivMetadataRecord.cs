@@ -44,17 +44,30 @@ internal static class ArxivMetadataRecord
         }
 
         var values = new string?[StringKeys.Length];
-        var offsets = new long[StringKeys.Length];
+        long idOffset = 0;
         List<VersionEntry>? versions = null;
         List<Author>? parsedAuthors = null;
+
+        // The free-text author list is used only when authors_parsed (which comes after it) gives no author: it is
+        // checked where it stands, as reading it would, and read at the end only if it is needed.
+        var authorsText = default(Utf8JsonReader);
+        var hasAuthorsText = false;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = IndexOfKey(ref reader);
             reader.Read();
-            if (key >= 0)
+            if (key == Authors && reader.TokenType == JsonTokenType.String)
             {
-                offsets[key] = reader.TokenStartIndex;
+                Check(ref reader, StringKeyNames[key], sink);
+                authorsText = reader;
+                hasAuthorsText = true;
+            }
+            else if (key >= 0)
+            {
+                idOffset = key == Id ? reader.TokenStartIndex : idOffset;
+                hasAuthorsText = hasAuthorsText && key != Authors;
+
                 // Every value but the id is stored whitespace-normalised: normalise it while reading it.
                 values[key] = key == Id ? ReadString(ref reader, StringKeyNames[key], sink) : ReadNormalized(ref reader, StringKeyNames[key], sink);
             }
@@ -74,7 +87,6 @@ internal static class ArxivMetadataRecord
         }
 
         string? id = values[Id], title = values[Title], doi = values[Doi], categories = values[Categories], abstractText = values[Abstract];
-        var idOffset = offsets[Id];
 
         // Anything after the object (a second value, or the missing end of a cut line) is invalid JSON.
         reader.Read();
@@ -127,7 +139,8 @@ internal static class ArxivMetadataRecord
         {
             ArxivId = versionedId,
             Abstract = abstractText ?? string.Empty,
-            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
+            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors
+                : AuthorList.Parse(hasAuthorsText ? ReadNormalized(ref authorsText, StringKeyNames[Authors], sink) : values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
             Categories = categoryList,
@@ -167,6 +180,19 @@ internal static class ArxivMetadataRecord
         try
         {
             return normalize ? JsonText.ReadNormalized(ref reader) : reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidText(ref reader, path, sink);
+        }
+    }
+
+    // Whether the current string token is text, without making a string of it.
+    private static void Check(ref Utf8JsonReader reader, string path, ProblemSink sink)
+    {
+        try
+        {
+            JsonText.Check(ref reader);
         }
         catch (InvalidOperationException)
         {

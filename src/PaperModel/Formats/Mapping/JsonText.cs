@@ -35,6 +35,32 @@ internal static class JsonText
         return normalized;
     }
 
+    /// <summary>
+    /// Checks that the current string token is text (valid UTF-8, no lone surrogate escape) the way reading it would,
+    /// without making a string: throws <see cref="InvalidOperationException"/> where reading it would.
+    /// </summary>
+    public static void Check(ref Utf8JsonReader reader)
+    {
+#if NET8_0_OR_GREATER
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                throw new InvalidOperationException("The text is not valid UTF-8.");
+            }
+
+            return;
+        }
+#endif
+        var length = TokenLength(ref reader);
+        var rented = length > KeptChars ? ArrayPool<char>.Shared.Rent(length) : null;
+        reader.CopyString((rented ?? (_scratch ??= new char[KeptChars])).AsSpan(0, length));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>The length of the current token's value in UTF-8 bytes: unescaping never makes a value longer in chars.</summary>
     public static int TokenLength(ref Utf8JsonReader reader) =>
         reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
