@@ -3,8 +3,9 @@ using PaperModel.Benchmarks;
 using PaperModel.Benchmarks.Quick;
 
 // '--quick [group ...]' runs the side-by-side comparisons of Quick/ in a few minutes; '--write-alternation' rewrites
-// DefaultTaxonomyAlternation.cs from the default taxonomy; anything else goes to BenchmarkDotNet ('--filter *' for
-// every class). See docs/benchmarks.md.
+// DefaultTaxonomyAlternation.cs from the default taxonomy; '--write-synthetic-taxonomy N FILE' writes the generator
+// comparisons' taxonomy of N topics (for tests/benchmarks/consumer-build.sh); anything else goes to BenchmarkDotNet
+// ('--filter *' for every class). See docs/benchmarks.md.
 // BenchmarkDotNet runs in process: a separately generated benchmark host would inherit the repository's build settings
 // (documentation warnings as errors) and fail to build.
 if (args.Length > 0 && args[0] == "--quick")
@@ -15,6 +16,12 @@ if (args.Length > 0 && args[0] == "--quick")
 if (args.Length > 0 && args[0] == "--write-alternation")
 {
     DefaultTaxonomyAlternationWriter.Write();
+    return 0;
+}
+
+if (args.Length == 3 && args[0] == "--write-synthetic-taxonomy")
+{
+    File.WriteAllText(args[2], SyntheticTaxonomy.Json(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)));
     return 0;
 }
 
