@@ -107,21 +107,65 @@ public sealed class PackageLayoutTests(PackedPackages packages)
     }
 
     [Fact]
-    public void Cli_package_is_the_papers_dotnet_tool()
+    public void Cli_package_is_the_papers_dotnet_tool_pointing_to_a_ReadyToRun_linux_x64_package_and_a_portable_one()
     {
         var nuspec = PackedPackages.ReadNuspec(packages.CliPackage);
         nuspec.Element("id")!.Value.Should().Be("PaperModel.Cli");
         nuspec.Element("packageTypes")!.Elements("packageType").Select(static t => t.Attribute("name")!.Value).Should().Equal("DotnetTool");
         nuspec.Element("dependencies")?.Descendants("dependency").Should().BeEmpty("a tool package carries its dependencies inside");
 
-        using var zip = ZipFile.OpenRead(packages.CliPackage);
+        using (var zip = ZipFile.OpenRead(packages.CliPackage))
+        {
+            zip.Entries.Select(static e => e.FullName).Should().NotContain(static e => e.EndsWith(".dll", StringComparison.Ordinal), "the tool itself is in the RID-specific packages");
+            var settings = ToolSettings(zip, "tools/any/any/DotnetToolSettings.xml");
+            settings.Descendants("Command").Single().Attribute("Name")!.Value.Should().Be("papers");
+            settings.Descendants("RuntimeIdentifierPackage").Select(static p => (p.Attribute("RuntimeIdentifier")!.Value, p.Attribute("Id")!.Value))
+                .Should().Equal(("linux-x64", "PaperModel.Cli.linux-x64"), ("any", "PaperModel.Cli.any"));
+        }
+
+        using var linux = ToolPackage(packages.CliLinuxX64Package, "linux-x64");
+        using var portable = ToolPackage(packages.CliPortablePackage, "any");
+        IsReadyToRun(linux, "tools/net10.0/linux-x64/papers.dll").Should().BeTrue("the Linux x64 tool is compiled ahead of time");
+        IsReadyToRun(linux, "tools/net10.0/linux-x64/PaperModel.dll").Should().BeTrue();
+        IsReadyToRun(portable, "tools/net10.0/any/papers.dll").Should().BeFalse("the portable tool is IL, compiled on the machine that runs it");
+    }
+
+    // A RID-specific tool package: its type, a framework-dependent entry point run by dotnet, no XML docs.
+    private static ZipArchive ToolPackage(string package, string rid)
+    {
+        var nuspec = PackedPackages.ReadNuspec(package);
+        nuspec.Element("packageTypes")!.Elements("packageType").Select(static t => t.Attribute("name")!.Value).Should().Equal("DotnetToolRidPackage");
+        var zip = ZipFile.OpenRead(package);
+        var folder = $"tools/net10.0/{rid}/";
         var entries = zip.Entries.Select(static e => e.FullName).ToList();
-        entries.Should().Contain(["tools/net10.0/any/papers.dll", "tools/net10.0/any/PaperModel.dll", "README.md"]);
-        entries.Where(static e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal)).Should().Equal(["tools/net10.0/any/DotnetToolSettings.xml"], "XML docs are of no use in a tool");
-        using var settings = zip.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
-        var command = XDocument.Load(settings).Descendants("Command").Single();
+        entries.Should().Contain([folder + "papers.dll", folder + "PaperModel.dll", folder + "papers.runtimeconfig.json", "README.md"]);
+        entries.Should().NotContain(static e => e.EndsWith(".so", StringComparison.Ordinal) || e.EndsWith("/papers", StringComparison.Ordinal), "the tool runs on the shared runtime, with no apphost");
+        entries.Where(static e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal)).Should().Equal([folder + "DotnetToolSettings.xml"], "XML docs are of no use in a tool");
+        var command = ToolSettings(zip, folder + "DotnetToolSettings.xml").Descendants("Command").Single();
         command.Attribute("Name")!.Value.Should().Be("papers");
         command.Attribute("EntryPoint")!.Value.Should().Be("papers.dll");
+        command.Attribute("Runner")!.Value.Should().Be("dotnet");
+        return zip;
+    }
+
+    private static XDocument ToolSettings(ZipArchive zip, string path)
+    {
+        using var settings = zip.GetEntry(path)!.Open();
+        return XDocument.Load(settings);
+    }
+
+    // Whether an assembly carries native code compiled ahead of time (a ReadyToRun header).
+    private static bool IsReadyToRun(ZipArchive zip, string path)
+    {
+        using var buffer = new MemoryStream();
+        using (var entry = zip.GetEntry(path)!.Open())
+        {
+            entry.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static List<string> Entries(string package)

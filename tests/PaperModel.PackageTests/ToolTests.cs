@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using PaperModel.PackageTests.Infrastructure;
 using PaperModel.Testing;
@@ -28,6 +29,12 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
             packages.Version);
         output.WriteLine(install.Output);
         install.ShouldSucceed();
+
+        // The pointer package installs the package of this platform: ReadyToRun on Linux x64, the portable one elsewhere.
+        var rid = RuntimeInformation.RuntimeIdentifier == "linux-x64" ? "linux-x64" : "any";
+        var store = Path.Combine(tools, ".store", "papermodel.cli", packages.Version);
+        File.Exists(Path.Combine(store, "papermodel.cli." + rid, packages.Version, "tools", "net10.0", rid, "papers.dll"))
+            .Should().BeTrue("the tool of {0} is installed under {1}", rid, store);
 
         var run = ProcessRunner.Run(
             Path.Combine(tools, "papers"),

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using PaperModel.Classification;
 using PaperModel.Common.Matching;
 using PaperModel.Testing;
@@ -9,8 +7,9 @@ namespace PaperModel.Benchmarks.Quick;
 /// <summary>
 /// Where the time of classifying goes (<c>--quick classify-stages</c>): each stage of <see cref="Classifier.Classify(Paper)"/>
 /// run alone over the texts of the classify group (taking the markup out, reading the sentence roles of an abstract
-/// with occurrences as far as they need, the matcher) and the rest (scoring and evidence), as throughput and as a share of the whole. Times are the CPU time
-/// of the running thread where the system tells it (Linux), so the shares hold on a machine that other work shares.
+/// with occurrences as far as they need, the matcher) and the rest (scoring and evidence), as throughput and as a share
+/// of the whole. Times are the CPU time of the running thread where the system tells it (Linux), so the shares hold on a
+/// machine that other work shares.
 /// </summary>
 public sealed class ClassifyStagesGroup : IQuickGroup
 {
@@ -36,12 +35,12 @@ public sealed class ClassifyStagesGroup : IQuickGroup
         var occurrences = new ScanBuffer<Occurrence>();
 
         var offsets = OccurrenceOffsets();
-        var whole = MedianCpuSeconds(() => ClassifyBaselines.Classify(classifier, papers), Rounds);
+        var whole = QuickContext.MedianCpuSeconds(() => ClassifyBaselines.Classify(classifier, papers), Rounds);
         var stages = new (string Name, double Seconds)[]
         {
-            ("taking markup out (title and abstract)", MedianCpuSeconds(Markup, Rounds)),
-            ("sentence roles of the abstract (as far as its occurrences need)", MedianCpuSeconds(Roles, Rounds)),
-            ("matcher (title and abstract)", MedianCpuSeconds(Scan, Rounds)),
+            ("taking markup out (title and abstract)", QuickContext.MedianCpuSeconds(Markup, Rounds)),
+            ("sentence roles of the abstract (as far as its occurrences need)", QuickContext.MedianCpuSeconds(Roles, Rounds)),
+            ("matcher (title and abstract)", QuickContext.MedianCpuSeconds(Scan, Rounds)),
         };
         context.Measure("classify, whole", mchars / whole, "M chars/s");
         foreach (var (name, seconds) in stages)
@@ -112,39 +111,5 @@ public sealed class ClassifyStagesGroup : IQuickGroup
 
             return found;
         }
-    }
-
-    /// <summary>
-    /// The median CPU seconds of the current thread per call of <paramref name="action"/>, after one warm-up call; each
-    /// round repeats the call for at least 100 ms, as the system updates a running thread's CPU time only now and then.
-    /// </summary>
-    private static double MedianCpuSeconds(Func<long> action, int rounds)
-    {
-        var watch = Stopwatch.StartNew();
-        GC.KeepAlive(action());
-        var calls = Math.Max(1, (int)Math.Ceiling(0.1 / watch.Elapsed.TotalSeconds));
-        var times = new double[rounds];
-        for (var i = 0; i < rounds; i++)
-        {
-            var start = ThreadSeconds();
-            for (var c = 0; c < calls; c++)
-            {
-                GC.KeepAlive(action());
-            }
-
-            times[i] = (ThreadSeconds() - start) / calls;
-        }
-
-        Array.Sort(times);
-        return times[rounds / 2];
-    }
-
-    /// <summary>The CPU time of the current thread (from <c>/proc/thread-self/schedstat</c>, in nanoseconds), else the wall clock.</summary>
-    private static double ThreadSeconds()
-    {
-        const string SchedStat = "/proc/thread-self/schedstat";
-        return File.Exists(SchedStat)
-            ? long.Parse(File.ReadAllText(SchedStat).Split(' ')[0], CultureInfo.InvariantCulture) / 1e9
-            : Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
     }
 }

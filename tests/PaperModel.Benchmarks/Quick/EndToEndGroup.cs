@@ -22,7 +22,8 @@ public sealed class EndToEndGroup : IQuickGroup
     /// <inheritdoc/>
     public void Run(QuickContext context)
     {
-        var papers = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var (papers, build) = Tool();
+        context.Note($"papers: {build}");
         var baselines = Built("tests/benchmarks/Baselines/bin/Release/net10.0/PaperModel.Baselines.dll");
         var small = GeneratedMetadata.WriteTemporaryFile(50);
         var large = GeneratedMetadata.WriteTemporaryFile(200);
@@ -46,16 +47,35 @@ public sealed class EndToEndGroup : IQuickGroup
         }
     }
 
-    private static string Built(string relative)
+    /// <summary>
+    /// The <c>papers</c> tool to measure: what users install on Linux x64 (the ReadyToRun build, from <c>dotnet publish
+    /// src/PaperModel.Cli -c Release -r linux-x64</c>) when it is there and not older than the Release build, else the
+    /// Release build (JIT only); and which one it is.
+    /// </summary>
+    internal static (string Dll, string Build) Tool()
+    {
+        var build = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
+        var published = Path.Combine(RepoPaths.Root, "src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish/papers.dll");
+        return File.Exists(published) && File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(build)
+            ? (published, "ReadyToRun linux-x64 build, as installed (src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish)")
+            : (build, "JIT-only Release build (publish with -r linux-x64 to measure the ReadyToRun tool users install)");
+    }
+
+    /// <summary>A built assembly of the repository (<c>bin/Release</c>), or an error saying to build it.</summary>
+    internal static string Built(string relative)
     {
         var path = Path.Combine(RepoPaths.Root, relative);
         return File.Exists(path) ? path : throw new InvalidOperationException($"{relative} is not built; build the solution in Release first.");
     }
 
-    // The median wall time of a few runs, and the largest peak resident set among them (from /usr/bin/time -f %M).
-    private static (double Seconds, double PeakMegabytes) Median(string dll, params string[] args)
+    /// <summary>
+    /// The median wall time and the median CPU time (user and system) of a few runs of a process, and the largest peak
+    /// resident set among them (from <c>/usr/bin/time -f "%U %S %M"</c>).
+    /// </summary>
+    internal static (double Seconds, double CpuSeconds, double PeakMegabytes) Median(string dll, params string[] args)
     {
         var seconds = new double[Rounds];
+        var cpu = new double[Rounds];
         double peak = 0;
         for (var i = 0; i < Rounds; i++)
         {
@@ -65,7 +85,7 @@ public sealed class EndToEndGroup : IQuickGroup
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in (string[])["-f", "%M", "dotnet", dll, .. args])
+            foreach (var arg in (string[])["-f", "%U %S %M", "dotnet", dll, .. args])
             {
                 start.ArgumentList.Add(arg);
             }
@@ -77,11 +97,13 @@ public sealed class EndToEndGroup : IQuickGroup
             process.WaitForExit();
             drain.GetAwaiter().GetResult();
             seconds[i] = watch.Elapsed.TotalSeconds;
-            var lastLine = error.TrimEnd().Split('\n')[^1];
-            peak = Math.Max(peak, double.Parse(lastLine, CultureInfo.InvariantCulture) / 1024);
+            var times = error.TrimEnd().Split('\n')[^1].Split(' ');
+            cpu[i] = double.Parse(times[0], CultureInfo.InvariantCulture) + double.Parse(times[1], CultureInfo.InvariantCulture);
+            peak = Math.Max(peak, double.Parse(times[2], CultureInfo.InvariantCulture) / 1024);
         }
 
         Array.Sort(seconds);
-        return (seconds[Rounds / 2], peak);
+        Array.Sort(cpu);
+        return (seconds[Rounds / 2], cpu[Rounds / 2], peak);
     }
 }

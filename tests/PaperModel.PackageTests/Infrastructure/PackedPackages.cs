@@ -34,6 +34,8 @@ public sealed class PackedPackages : IDisposable
         var packages = Directory.GetFiles(Feed, "*.nupkg").ToDictionary(static p => ReadNuspec(p).Element("id")!.Value);
         PaperModelPackage = packages["PaperModel"];
         CliPackage = packages["PaperModel.Cli"];
+        CliLinuxX64Package = packages["PaperModel.Cli.linux-x64"];
+        CliPortablePackage = packages["PaperModel.Cli.any"];
         Version = ReadNuspec(PaperModelPackage).Element("version")!.Value;
 
         WriteConsumerConfiguration();
@@ -60,8 +62,14 @@ public sealed class PackedPackages : IDisposable
     /// <summary>The <c>PaperModel</c> package.</summary>
     public string PaperModelPackage { get; }
 
-    /// <summary>The <c>PaperModel.Cli</c> tool package.</summary>
+    /// <summary>The <c>PaperModel.Cli</c> tool package: a pointer to the RID-specific packages below.</summary>
     public string CliPackage { get; }
+
+    /// <summary>The <c>PaperModel.Cli.linux-x64</c> package: the tool compiled ahead of time (ReadyToRun) for Linux x64.</summary>
+    public string CliLinuxX64Package { get; }
+
+    /// <summary>The <c>PaperModel.Cli.any</c> package: the portable tool that every other platform installs.</summary>
+    public string CliPortablePackage { get; }
 
     /// <summary>Variables for every consumer-side <c>dotnet</c> command.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Packages };

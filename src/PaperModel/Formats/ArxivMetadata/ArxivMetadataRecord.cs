@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -43,17 +44,30 @@ internal static class ArxivMetadataRecord
         }
 
         var values = new string?[StringKeys.Length];
-        var offsets = new long[StringKeys.Length];
+        long idOffset = 0;
         List<VersionEntry>? versions = null;
         List<Author>? parsedAuthors = null;
+
+        // The free-text author list is used only when authors_parsed (which comes after it) gives no author: it is
+        // checked where it stands, as reading it would, and read at the end only if it is needed.
+        var authorsText = default(Utf8JsonReader);
+        var hasAuthorsText = false;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = IndexOfKey(ref reader);
             reader.Read();
-            if (key >= 0)
+            if (key == Authors && reader.TokenType == JsonTokenType.String)
             {
-                offsets[key] = reader.TokenStartIndex;
+                Check(ref reader, StringKeyNames[key], sink);
+                authorsText = reader;
+                hasAuthorsText = true;
+            }
+            else if (key >= 0)
+            {
+                idOffset = key == Id ? reader.TokenStartIndex : idOffset;
+                hasAuthorsText = hasAuthorsText && key != Authors;
+
                 // Every value but the id is stored whitespace-normalised: normalise it while reading it.
                 values[key] = key == Id ? ReadString(ref reader, StringKeyNames[key], sink) : ReadNormalized(ref reader, StringKeyNames[key], sink);
             }
@@ -73,7 +87,6 @@ internal static class ArxivMetadataRecord
         }
 
         string? id = values[Id], title = values[Title], doi = values[Doi], categories = values[Categories], abstractText = values[Abstract];
-        var idOffset = offsets[Id];
 
         // Anything after the object (a second value, or the missing end of a cut line) is invalid JSON.
         reader.Read();
@@ -126,22 +139,26 @@ internal static class ArxivMetadataRecord
         {
             ArxivId = versionedId,
             Abstract = abstractText ?? string.Empty,
-            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors : AuthorList.Parse(values[Authors]),
+            Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors
+                : AuthorList.Parse(hasAuthorsText ? ReadNormalized(ref authorsText, StringKeyNames[Authors], sink) : values[Authors]),
             Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
             Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
             Categories = categoryList,
             PrimaryCategory = categoryList.Length > 0 ? categoryList[0] : null,
             Versions = paperVersions,
             Links = ArxivLinks.For(versionedId, doi),
-            Comment = InputText.NormalizeOptional(values[Comments]),
-            JournalReference = InputText.NormalizeOptional(values[JournalRef]),
-            Doi = InputText.NormalizeOptional(doi),
-            ReportNumber = InputText.NormalizeOptional(values[ReportNo]),
-            License = InputText.NormalizeOptional(values[License]),
-            Submitter = InputText.NormalizeOptional(values[Submitter]),
+            Comment = Optional(values[Comments]),
+            JournalReference = Optional(values[JournalRef]),
+            Doi = Optional(doi),
+            ReportNumber = Optional(values[ReportNo]),
+            License = Optional(values[License]),
+            Submitter = Optional(values[Submitter]),
             Source = PaperSource.ArxivMetadata,
         };
     }
+
+    // The strings were normalised as they were read: blank ones are empty.
+    private static string? Optional(string? normalized) => string.IsNullOrEmpty(normalized) ? null : normalized;
 
     private static string? ReadString(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
     {
@@ -166,9 +183,25 @@ internal static class ArxivMetadataRecord
         }
         catch (InvalidOperationException)
         {
-            throw sink.Reject(ReadProblems.MetadataInvalidJson, reader.TokenStartIndex, $"$.{path} is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800).");
+            throw InvalidText(ref reader, path, sink);
         }
     }
+
+    // Whether the current string token is text, without making a string of it.
+    private static void Check(ref Utf8JsonReader reader, string path, ProblemSink sink)
+    {
+        try
+        {
+            JsonText.Check(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            throw InvalidText(ref reader, path, sink);
+        }
+    }
+
+    private static RecordRejectedException InvalidText(ref Utf8JsonReader reader, string path, ProblemSink sink) =>
+        sink.Reject(ReadProblems.MetadataInvalidJson, reader.TokenStartIndex, $"$.{path} is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800).");
 
     /// <summary>One element of <c>versions</c>: its text, its date, and the date's text when it is no date.</summary>
     private readonly record struct VersionEntry(string Version, DateTimeOffset? Created, string? BadDate, long Offset);
@@ -275,48 +308,116 @@ internal static class ArxivMetadataRecord
         }
 
         var authors = new List<Author>();
-        var parts = new string?[4];
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var text = ArrayPool<char>.Shared.Rent(256);
+        try
         {
-            var index = authors.Count;
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                throw WrongType(ref reader, $"authors_parsed[{index}]", "an array of strings", sink);
-            }
-
-            Array.Clear(parts, 0, parts.Length);
-            var count = 0;
+            // Where each of [keyname, forenames, suffix] was normalised into the text buffer.
+            Span<int> starts = stackalloc int[3];
+            Span<int> lengths = stackalloc int[3];
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                var index = authors.Count;
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    throw WrongType(ref reader, $"authors_parsed[{index}][{count}]", "a string", sink);
+                    throw WrongType(ref reader, $"authors_parsed[{index}]", "an array of strings", sink);
                 }
 
-                var value = reader.TokenType == JsonTokenType.Null ? null : Decode(ref reader, $"authors_parsed[{index}][{count}]", sink, normalize: true);
-                if (count < parts.Length)
+                lengths.Clear();
+                string? affiliation = null;
+                var used = 0;
+                var count = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    parts[count] = value;
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        throw WrongType(ref reader, $"authors_parsed[{index}][{count}]", "a string", sink);
+                    }
+
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        // Every part is unescaped and normalised (so checked), also those that are not kept.
+                        var length = JsonText.TokenLength(ref reader);
+                        EnsureRoom(ref text, used, used + (2 * length));
+                        int normalized;
+                        try
+                        {
+                            normalized = JsonText.CopyNormalized(ref reader, text.AsSpan(used, 2 * length));
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            throw InvalidText(ref reader, $"authors_parsed[{index}][{count}]", sink);
+                        }
+
+                        if (count < 3)
+                        {
+                            starts[count] = used;
+                            lengths[count] = normalized;
+                            used += normalized;
+                        }
+                        else if (count == 3 && normalized > 0)
+                        {
+                            affiliation = new string(text, used, normalized);
+                        }
+                    }
+
+                    count++;
                 }
 
-                count++;
+                // [keyname, forenames, suffix, affiliation?] displayed as "forenames keyname suffix", blank parts left out.
+                var name = JoinName(ref text, used, starts, lengths);
+                if (name.Length > 0)
+                {
+                    authors.Add(new Author(name, affiliation));
+                }
             }
-
-            // [keyname, forenames, suffix, affiliation?] displayed as "forenames keyname suffix".
-            var name = JoinName(parts[1], parts[0], parts[2]);
-            if (name.Length > 0)
-            {
-                authors.Add(new Author(name, parts[3] is { Length: > 0 } affiliation ? affiliation : null));
-            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
         }
 
         return authors;
     }
 
-    // The parts are whitespace-normalised: blank ones are empty.
-    private static string JoinName(string? forenames, string? keyname, string? suffix) =>
-        Join(Join(forenames, keyname), suffix) ?? string.Empty;
+    // One string for "forenames keyname suffix", joined after the parts in the text buffer.
+    private static string JoinName(ref char[] text, int used, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    {
+        EnsureRoom(ref text, used, used + lengths[0] + lengths[1] + lengths[2] + 2);
+        var write = used;
+        Append(text, starts[1], lengths[1], used, ref write);
+        Append(text, starts[0], lengths[0], used, ref write);
+        Append(text, starts[2], lengths[2], used, ref write);
+        return write == used ? string.Empty : new string(text, used, write - used);
+    }
 
-    private static string? Join(string? first, string? second) =>
-        string.IsNullOrEmpty(first) ? second : string.IsNullOrEmpty(second) ? first : string.Concat(first, " ", second);
+    // Appends a non-blank part to a name being written from used on, after a space unless it is the first.
+    private static void Append(char[] text, int start, int length, int used, ref int write)
+    {
+        if (length == 0)
+        {
+            return;
+        }
+
+        if (write > used)
+        {
+            text[write++] = ' ';
+        }
+
+        Array.Copy(text, start, text, write, length);
+        write += length;
+    }
+
+    // Grows the pooled text buffer to hold at least needed chars, keeping the first used.
+    private static void EnsureRoom(ref char[] text, int used, int needed)
+    {
+        if (needed <= text.Length)
+        {
+            return;
+        }
+
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, 2 * text.Length));
+        Array.Copy(text, larger, used);
+        ArrayPool<char>.Shared.Return(text);
+        text = larger;
+    }
 }

@@ -18,23 +18,62 @@ internal static class JsonText
     /// </summary>
     public static string ReadNormalized(ref Utf8JsonReader reader)
     {
-        // Unescaping never makes a value longer: at most one char per UTF-8 byte. The buffer holds the text, then the
-        // normalised text (never cleared: only what is written is read).
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var length = TokenLength(ref reader);
         if (length == 0)
         {
             return string.Empty;
         }
 
         var rented = 2 * length > KeptChars ? ArrayPool<char>.Shared.Rent(2 * length) : null;
-        var buffer = (rented ?? (_scratch ??= new char[KeptChars])).AsSpan();
-        var written = reader.CopyString(buffer.Slice(0, length));
-        var normalized = buffer.Slice(length, InputText.NormalizeWhitespace(buffer.Slice(0, written), buffer.Slice(length))).ToString();
+        var buffer = rented ?? (_scratch ??= new char[KeptChars]);
+        var normalized = new string(buffer, 0, CopyNormalized(ref reader, buffer));
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
         }
 
         return normalized;
+    }
+
+    /// <summary>
+    /// Checks that the current string token is text (valid UTF-8, no lone surrogate escape) the way reading it would,
+    /// without making a string: throws <see cref="InvalidOperationException"/> where reading it would.
+    /// </summary>
+    public static void Check(ref Utf8JsonReader reader)
+    {
+#if NET8_0_OR_GREATER
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+            {
+                throw new InvalidOperationException("The text is not valid UTF-8.");
+            }
+
+            return;
+        }
+#endif
+        var length = TokenLength(ref reader);
+        var rented = length > KeptChars ? ArrayPool<char>.Shared.Rent(length) : null;
+        reader.CopyString((rented ?? (_scratch ??= new char[KeptChars])).AsSpan(0, length));
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The length of the current token's value in UTF-8 bytes: unescaping never makes a value longer in chars.</summary>
+    public static int TokenLength(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+
+    /// <summary>
+    /// Unescapes and whitespace-normalises the current string token into the start of <paramref name="destination"/>,
+    /// which must hold twice <see cref="TokenLength"/> chars (the unescaped text goes to its second half first, never
+    /// cleared: only what is written is read); returns the normalised length.
+    /// </summary>
+    public static int CopyNormalized(ref Utf8JsonReader reader, Span<char> destination)
+    {
+        var length = TokenLength(ref reader);
+        var unescaped = destination.Slice(length, length);
+        return InputText.NormalizeWhitespace(unescaped.Slice(0, reader.CopyString(unescaped)), destination);
     }
 }
