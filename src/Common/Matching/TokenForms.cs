@@ -1,7 +1,6 @@
 #if NET8_0_OR_GREATER
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 #endif
@@ -128,7 +127,7 @@ internal sealed class TokenForms
     public int FindShort(ulong key)
     {
         var bucket = (int)((key * _shortMultiplier) >> _shortShift);
-        ref var keys = ref MemoryMarshal.GetArrayDataReference(_shortKeys);
+        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_shortKeys);
         var wanted = Vector128.Create(key);
         var low = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4)), wanted);
         var high = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4) + 2), wanted);
