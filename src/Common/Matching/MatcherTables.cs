@@ -74,7 +74,7 @@ internal sealed class MatcherTables
         }
 
         Forms = new TokenForms(vocabulary, startsEntries);
-        SecondTokenIds = Array.ConvertAll(entries, static e => e.TokenIds.Length > 1 ? e.TokenIds[1] : -1);
+        SecondTokenIds = Array.ConvertAll(entries, static e => e.TokenIds.Length > 1 && !string.Equals(e.Gaps[0], PhrasePattern.WordGap, StringComparison.Ordinal) ? e.TokenIds[1] : -1);
         EmbeddedAcronyms = Enumerable.Range(0, entries.Length)
             .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
             .ToArray();
@@ -89,8 +89,9 @@ internal sealed class MatcherTables
     public PhraseEntry[] Entries { get; }
 
     /// <summary>
-    /// Per entry of <see cref="Entries"/>, the vocabulary id of its second token, or -1 for a one-token variant: the
-    /// scanner skips a variant whose second token is not the next text token without reading the entry.
+    /// Per entry of <see cref="Entries"/>, the vocabulary id of its second token, or -1 for a one-token variant or one
+    /// whose first gap is a word gap: the scanner skips a variant whose second token is not the next text token without
+    /// reading the entry.
     /// </summary>
     public int[] SecondTokenIds { get; }
 

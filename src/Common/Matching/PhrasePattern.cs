@@ -13,6 +13,9 @@ namespace PaperModel.Common.Matching;
 /// <item>A gap of white space and at most one hyphen is a joiner: in text it matches any joiner
 /// (<c>mixture-of-experts</c> = <c>mixture of experts</c> = <c>mixture-of experts</c>). Any other gap, such as
 /// <c>)^</c> in <c>(IA)^3</c>, must appear in the text exactly.</item>
+/// <item>A gap of a lone <c>*</c> between white space (<c>mixture of * experts</c>) is a word gap: in text it matches one
+/// to <see cref="MaxGapWords"/> words joined by joiners (<c>mixture of heterogeneous grouped experts</c>), but no other
+/// punctuation.</item>
 /// <item>A hyphen also accepts the closed compound: <c>fine-tuning</c> matches <c>finetuning</c>; every combination of
 /// open and closed hyphen gaps is a variant of the phrase.</item>
 /// <item>A token written with a capital after its first character (<c>LoRA</c>, <c>MoE</c>, <c>RLHF</c>, <c>muP</c>)
@@ -22,6 +25,12 @@ namespace PaperModel.Common.Matching;
 /// </remarks>
 internal sealed class PhrasePattern
 {
+    /// <summary>The most words a word gap (<see cref="WordGap"/>) stands for.</summary>
+    public const int MaxGapWords = 3;
+
+    /// <summary>The value of <see cref="Gaps"/> for a word gap: a <c>*</c> between white space in the phrase.</summary>
+    public const string WordGap = " * ";
+
     /// <summary>The most hyphen gaps expanded into closed-compound variants (2^n variants).</summary>
     private const int MaxClosedGaps = 4;
 
@@ -38,7 +47,7 @@ internal sealed class PhrasePattern
     /// <summary>Per token: the exact spelling when the token is an acronym token, else <see langword="null"/>.</summary>
     public string?[] Exact { get; }
 
-    /// <summary>Per gap (one fewer than tokens): <see langword="null"/> for a joiner, else the literal gap text.</summary>
+    /// <summary>Per gap (one fewer than tokens): <see langword="null"/> for a joiner, <see cref="WordGap"/> for a word gap, else the literal gap text.</summary>
     public string?[] Gaps { get; }
 
     /// <summary>
@@ -81,7 +90,7 @@ internal sealed class PhrasePattern
         for (var i = 0; i < gaps.Count; i++)
         {
             var isJoiner = TextTokens.IsJoiner(gaps[i], 0, gaps[i].Length);
-            gapPatterns[i] = isJoiner ? null : gaps[i];
+            gapPatterns[i] = isJoiner ? null : IsWordGap(gaps[i]) ? WordGap : gaps[i];
             if (isJoiner
                 && TextTokens.ContainsHyphen(gaps[i], 0, gaps[i].Length)
                 && (exact[i] is null) == (exact[i + 1] is null)
@@ -116,6 +125,10 @@ internal sealed class PhrasePattern
 
         return false;
     }
+
+    /// <summary>Whether a gap of a phrase is a lone <c>*</c> with white space on both sides.</summary>
+    public static bool IsWordGap(string gap) =>
+        gap.Length >= 3 && char.IsWhiteSpace(gap[0]) && char.IsWhiteSpace(gap[gap.Length - 1]) && gap.Trim() == "*";
 
     private static PhrasePattern Close(string[] folded, string?[] exact, string?[] gaps, List<int> closable, int mask)
     {

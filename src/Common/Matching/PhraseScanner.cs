@@ -225,20 +225,33 @@ internal static class PhraseScanner
 
         var end = first.Start + first.Length;
         var ids = entry.TokenIds;
+        var at = k;
         for (var j = 1; j < ids.Length; j++)
         {
-            if (k + j >= tokens.Length)
-            {
-                return;
-            }
-
-            var token = tokens[k + j];
-            if (token.Ordinal != first.Ordinal + j || token.Form < 0)
-            {
-                return;
-            }
-
             var gap = entry.Gaps[j - 1];
+            if (string.Equals(gap, PhrasePattern.WordGap, StringComparison.Ordinal))
+            {
+                at = AfterWordGap(text, tables.Forms, tokens, at, end, ids[j], entry.Exact[j]);
+                if (at < 0)
+                {
+                    return;
+                }
+
+                end = tokens[at].Start + tokens[at].Length;
+                continue;
+            }
+
+            if (at + 1 >= tokens.Length)
+            {
+                return;
+            }
+
+            var token = tokens[at + 1];
+            if (token.Ordinal != tokens[at].Ordinal + 1 || token.Form < 0)
+            {
+                return;
+            }
+
             var gapLength = token.Start - end;
             var gapOk = gap is null
                 ? TextTokens.IsJoiner(text, end, gapLength)
@@ -248,10 +261,48 @@ internal static class PhraseScanner
                 return;
             }
 
+            at++;
             end = token.Start + token.Length;
         }
 
         sink.Add(new Occurrence(entryIndex, first.Start, end - first.Start));
+    }
+
+    /// <summary>
+    /// The index of the nearest kept token after a word gap: one to <see cref="PhrasePattern.MaxGapWords"/> words after
+    /// token <paramref name="at"/> (which ends at <paramref name="end"/>), vocabulary token <paramref name="id"/>, with
+    /// only joiners between the words; -1 when there is none.
+    /// </summary>
+    private static int AfterWordGap(string text, TokenForms forms, ReadOnlySpan<TokenHit> tokens, int at, int end, int id, string? exact)
+    {
+        var ordinal = tokens[at].Ordinal;
+        for (var m = at + 1; m < tokens.Length && tokens[m].Ordinal <= ordinal + 1 + PhrasePattern.MaxGapWords; m++)
+        {
+            var token = tokens[m];
+            if (token.Ordinal >= ordinal + 2 && token.Form >= 0 && IsFormOf(text, forms, token, id, exact) && OnlyJoinedWords(text, end, token.Start))
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <c>[start, end)</c> holds words separated (and surrounded) by joiners only.</summary>
+    private static bool OnlyJoinedWords(string text, int start, int end)
+    {
+        var position = start;
+        while (TextTokens.NextToken(text, position, out var tokenStart, out var length) && tokenStart < end)
+        {
+            if (!TextTokens.IsJoiner(text, position, tokenStart - position))
+            {
+                return false;
+            }
+
+            position = tokenStart + length;
+        }
+
+        return TextTokens.IsJoiner(text, position, end - position);
     }
 
     private static bool HasCandidate(TokenForms forms, int first, int last, int id)

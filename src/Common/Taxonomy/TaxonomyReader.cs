@@ -4,6 +4,7 @@
 using System.Globalization;
 using System.Text;
 using PaperModel.Classification;
+using PaperModel.Common.Matching;
 
 namespace PaperModel.Common.Taxonomy;
 
@@ -46,27 +47,29 @@ internal static class TaxonomyReader
 
     /// <summary>
     /// The key under which two phrases count as the same: case-insensitive, with every run of characters other than
-    /// letters and digits (hyphens, spaces, underscores) read as one space.
+    /// letters and digits (hyphens, spaces, underscores) read as one space, except a word gap (a lone <c>*</c> between
+    /// white space), which stays: <c>mixture of * experts</c> is not <c>mixture of experts</c>.
     /// </summary>
     public static string PhraseKey(string text)
     {
         var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
+        var gapStart = -1;
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (char.IsLetterOrDigit(c))
             {
-                if (pendingSpace && builder.Length > 0)
+                if (gapStart >= 0 && builder.Length > 0)
                 {
-                    builder.Append(' ');
+                    builder.Append(PhrasePattern.IsWordGap(text.Substring(gapStart, i - gapStart)) ? PhrasePattern.WordGap : " ");
                 }
 
-                pendingSpace = false;
+                gapStart = -1;
                 builder.Append(char.ToLowerInvariant(c));
             }
-            else
+            else if (gapStart < 0)
             {
-                pendingSpace = true;
+                gapStart = i;
             }
         }
 

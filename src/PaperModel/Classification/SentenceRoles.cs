@@ -6,7 +6,7 @@ namespace PaperModel.Classification;
 /// initial or inside a number), the role of each (<see cref="EvidenceReason.ContributionSentence"/> when it speaks of
 /// <c>we</c>, <c>our</c>, <c>this paper</c>…; <see cref="EvidenceReason.BackgroundSentence"/> before the first such
 /// sentence; <see cref="EvidenceReason.OtherSentence"/> after it), and the stretches that name something for
-/// comparison (<see cref="EvidenceReason.Comparison"/>: after <c>unlike</c>, <c>than</c>, <c>compared to</c>,
+/// comparison (<see cref="EvidenceReason.Comparison"/>: after <c>unlike</c>, <c>despite</c>, <c>than</c>, <c>compared to</c>,
 /// <c>outperforms</c>… up to the end of the clause; after <c>such as</c>, <c>e.g.</c>, <c>including</c>… up to the
 /// end of the list; after <c>existing</c>, <c>previous</c>, <c>other</c>… for a few words). Deterministic, works on
 /// the original text, allocation-free after warm-up. Reused per thread; not thread-safe.
@@ -25,7 +25,7 @@ internal sealed class SentenceRoles
 
     private static readonly string[] ThisNouns = ["paper", "work", "study", "article", "note", "thesis", "report", "survey", "submission"];
 
-    private static readonly string[] ContrastWords = ["unlike", "than", "versus", "vs", "outperform", "outperforms", "outperforming", "outperformed", "surpass", "surpasses", "surpassing", "surpassed", "beats", "beating"];
+    private static readonly string[] ContrastWords = ["unlike", "despite", "than", "versus", "vs", "outperform", "outperforms", "outperforming", "outperformed", "surpass", "surpasses", "surpassing", "surpassed", "beats", "beating"];
 
     private static readonly string[] ContrastPairs = ["compared to", "compared with", "comparison to", "comparison with", "contrast to", "contrast with", "contrary to", "instead of", "improvement over", "improvements over", "gain over", "gains over", "advantage over", "advantages over", "superior to", "orthogonal to", "complementary to", "alternative to", "alternatives to"];
 
@@ -177,7 +177,7 @@ internal sealed class SentenceRoles
     /// One pass over the words: marks each sentence that speaks of the authors' own work (<c>we</c>, <c>our</c>,
     /// <c>this paper</c>, <c>here</c> first) as <see cref="EvidenceReason.ContributionSentence"/> (the other roles are
     /// set by <see cref="Reset"/>), each that adds a secondary point (it opens with <c>Additionally</c>,
-    /// <c>Moreover</c>, <c>Furthermore</c>, <c>Besides</c>, <c>Also</c> or <c>In addition</c>) as an aside, and adds
+    /// <c>Moreover</c>, <c>Furthermore</c>, <c>Besides</c>, <c>Also</c>, <c>In addition</c> or <c>We also</c>) as an aside, and adds
     /// the comparison stretches.
     /// </summary>
     private void ReadWords(string text)
@@ -203,7 +203,8 @@ internal sealed class SentenceRoles
 
             var word = text.AsSpan(w, length);
             var kind = Lookup.KindOf(word);
-            if ((first && (kind & WordKind.Aside) != 0) || (second && (kind & WordKind.Addition) != 0 && (previousKind & WordKind.In) != 0))
+            if ((first && (kind & WordKind.Aside) != 0) || (second && (kind & WordKind.Addition) != 0 && (previousKind & WordKind.In) != 0)
+                || (second && (kind & WordKind.Aside) != 0 && (previousKind & WordKind.Contribution) != 0))
             {
                 _asides[sentence] = true;
             }

@@ -78,6 +78,29 @@ public class EvidenceOffsetTests
     // or the same letters when one writes a compound closed (pretraining / pre-training).
     private static bool SpellsPhrase(string matched, string phrase)
     {
+        var parts = phrase.Split(" * ");
+        return parts.Length == 1 ? SpellsWords(matched, phrase) : SpellsAround(Words(matched), [.. parts.Select(Words)], 0);
+    }
+
+    // A phrase with word gaps (`mixture of * expert`): its parts in order, one to three words between them.
+    private static bool SpellsAround(string[] matched, string[][] parts, int part)
+    {
+        var words = parts[part];
+        if (matched.Length < words.Length || !matched.Zip(words).All(static pair => IsWordOrPlural(pair.First, pair.Second)))
+        {
+            return false;
+        }
+
+        if (part == parts.Length - 1)
+        {
+            return matched.Length == words.Length;
+        }
+
+        return Enumerable.Range(1, 3).Any(gap => matched.Length > words.Length + gap && SpellsAround(matched[(words.Length + gap)..], parts, part + 1));
+    }
+
+    private static bool SpellsWords(string matched, string phrase)
+    {
         var m = Words(matched);
         var p = Words(phrase);
         if (m.Length == p.Length)

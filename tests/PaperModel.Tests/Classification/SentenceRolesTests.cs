@@ -24,16 +24,27 @@ public class SentenceRolesTests
     [InlineData("In addition, our pipeline has a jailbreak module.")]
     [InlineData("Moreover, a jailbreak is used.")]
     [InlineData("Furthermore, we try a jailbreak.")]
-    [InlineData("We also find; also, a jailbreak works.")]
+    [InlineData("We also evaluate whether a jailbreak works.")]
+    [InlineData("We additionally try a jailbreak.")]
     public void Sentences_that_add_a_secondary_point_are_asides(string aside)
     {
         var text = "Models memorise books. We propose a probe of what they memorise. " + aside + " The probe finds more.";
         var roles = Roles(text);
 
         roles.ReasonAt(text.IndexOf("probe", StringComparison.Ordinal)).Should().Be(EvidenceReason.ContributionSentence);
-        roles.ReasonAt(text.IndexOf("jailbreak", StringComparison.Ordinal)).Should().Be(
-            aside.StartsWith("We also", StringComparison.Ordinal) ? EvidenceReason.ContributionSentence : EvidenceReason.AsideSentence);
+        roles.ReasonAt(text.IndexOf("jailbreak", StringComparison.Ordinal)).Should().Be(EvidenceReason.AsideSentence);
         roles.ReasonAt(text.IndexOf("finds", StringComparison.Ordinal)).Should().Be(EvidenceReason.OtherSentence);
+    }
+
+    [Theory]
+    [InlineData("Our results also show a jailbreak works.")]
+    [InlineData("We find; also, a jailbreak works.")]
+    [InlineData("We show that models also resist a jailbreak.")]
+    public void Also_later_in_a_contribution_sentence_keeps_it_a_contribution(string sentence)
+    {
+        var text = "Models memorise books. We propose a probe of what they memorise. " + sentence;
+
+        Roles(text).ReasonAt(text.IndexOf("jailbreak", StringComparison.Ordinal)).Should().Be(EvidenceReason.ContributionSentence);
     }
 
     [Theory]
@@ -44,6 +55,7 @@ public class SentenceRolesTests
     [InlineData("Our gains over RLHF are large, and we align models.", "RLHF", "align")]
     [InlineData("We improve on existing MoE models and study routing in depth.", "MoE", "depth")]
     [InlineData("We train it using LoRA adapters and then study the routing of experts.", "LoRA", "experts")]
+    [InlineData("Despite their emergent abilities, our models fail to count.", "emergent", "count")]
     public void Comparisons_reach_to_the_end_of_their_clause_or_list(string text, string compared, string own)
     {
         var roles = Roles(text);

@@ -178,6 +178,19 @@ public class TaxonomyLoadTests
         problems[1].Message.Should().Be("Phrase 'X' is listed twice in topic 'a' (first at line 2)");
     }
 
+    [Fact]
+    public void A_phrase_with_a_word_gap_is_not_the_phrase_without_it()
+    {
+        const string json = """
+            { "name": "w", "version": "1",
+              "topics": [ { "id": "a", "name": "A", "keywords": ["mixture of experts", "mixture of * experts", "Mixture-of *  Experts"] } ] }
+            """;
+
+        Taxonomy.TryParse(json, null, out _, out var problems).Should().BeTrue();
+
+        problems.Should().ContainSingle().Which.Message.Should().Be("Phrase 'Mixture-of *  Experts' is listed twice in topic 'a' (first at line 2)");
+    }
+
     [Theory]
     [InlineData("", 1, 1, "Invalid JSON: the file is empty; expected a JSON object")]
     [InlineData("{ \"name\": \"x\",\n  \"version\": \"1\"\n  \"topics\": [] }", 3, 3, "Invalid JSON: unexpected '\"'; expected ',' or '}' in the object")]

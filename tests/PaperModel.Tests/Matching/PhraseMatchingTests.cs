@@ -19,6 +19,34 @@ public class PhraseMatchingTests
     }
 
     [Theory]
+    [InlineData("a mixture of heterogeneous grouped experts", "mixture of heterogeneous grouped experts")]
+    [InlineData("Mixture-of-Spatial-Experts", "Mixture-of-Spatial-Experts")]
+    [InlineData("mixtures of weak and strong experts", "mixtures of weak and strong experts")]
+    [InlineData("a mixture of LoRA experts and experts", "mixture of LoRA experts")]
+    public void A_word_gap_matches_one_to_three_joined_words(string text, string expected)
+    {
+        Matches(text, "mixture of * expert").Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData("a mixture of experts")]
+    [InlineData("a mixture of one two three four experts")]
+    [InlineData("a mixture of data, and experts")]
+    [InlineData("a mixture of (dense) experts")]
+    [InlineData("a mixture of tasks. Experts")]
+    public void A_word_gap_is_neither_empty_nor_longer_than_three_words_nor_punctuated(string text)
+    {
+        Matches(text, "mixture of * expert").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_lone_star_without_spaces_is_a_literal_gap()
+    {
+        Matches("a mixture of*experts", "mixture of*expert").Should().Equal("mixture of*experts");
+        Matches("a mixture of dense experts", "mixture of*expert").Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("mixture--of experts")]
     [InlineData("mixture, of experts")]
     [InlineData("mixture/of experts")]

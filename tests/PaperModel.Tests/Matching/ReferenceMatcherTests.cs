@@ -81,6 +81,8 @@ public class ReferenceMatcherTests
             new(4, false, "WASP12", 1, PhraseKind.Keyword),
             new(4, false, "3DGS", 1, PhraseKind.Keyword),
             new(4, false, "ORM", 1, PhraseKind.Acronym),
+            new(5, false, "mixture of * expert", 1, PhraseKind.Keyword),
+            new(5, false, "* gated * MoE layer", 1, PhraseKind.Keyword),
         };
         var tables = MatcherTables.Build(phrases);
         var reference = new ReferenceMatcher(phrases);
@@ -92,6 +94,9 @@ public class ReferenceMatcherTests
             "NAÏVE naïvely, STRASSE Straße, fıne, 𝐋oRA, e\u0301LoRA, \u4e2dLoRA, LoRA\u0301, İLoRA.",
             "MoE-based LoRA-style MoEs LoRAs LoRAss lora LORA LoRa",
             "GPT35 GPT3Turbo InstructGPT3 WASP12b WASP121 13DGS 3DGS",
+            "mixture of heterogeneous grouped experts, Mixture-of-Spatial-Experts, mixture of a b c experts, mixture of experts",
+            "mixture of a b c d experts, mixture of one, two experts, mixture of (big) experts, mixture of expert experts",
+            "gated sparse MoE layers, gated MoELoRA layer, gated x y z MoE layer, gated MoE layer",
             string.Empty,
             "  -  ",
         ];
@@ -182,9 +187,9 @@ public class ReferenceMatcherTests
             {
                 foreach (var (index, pattern) in _variants)
                 {
-                    if (MatchesAt(text, tokens, t, pattern))
+                    if (MatchesAt(text, tokens, t, pattern) is var end and >= 0)
                     {
-                        var last = tokens[t + pattern.Folded.Length - 1];
+                        var last = tokens[end];
                         found.Add(Describe(index, tokens[t].Start, last.Start + last.Length - tokens[t].Start));
                     }
                 }
@@ -233,37 +238,48 @@ public class ReferenceMatcherTests
                 is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
         }
 
-        private static bool MatchesAt(string text, List<(int Start, int Length, string Text, string Upper)> tokens, int t, PhrasePattern pattern)
+        /// <summary>The index of the last text token of a match of <paramref name="pattern"/> at token <paramref name="t"/>, or -1.</summary>
+        private static int MatchesAt(string text, List<(int Start, int Length, string Text, string Upper)> tokens, int t, PhrasePattern pattern)
         {
-            if (t + pattern.Folded.Length > tokens.Count)
+            if (!TokenMatches(tokens[t].Text, tokens[t].Upper, pattern.Folded[0], pattern.Exact[0]))
             {
-                return false;
+                return -1;
             }
 
-            for (var j = 0; j < pattern.Folded.Length; j++)
+            var at = t;
+            for (var j = 1; j < pattern.Folded.Length; j++)
             {
-                var (start, _, token, upper) = tokens[t + j];
-                if (!TokenMatches(token, upper, pattern.Folded[j], pattern.Exact[j]))
+                // A word gap: the nearest matching token one to MaxGapWords words on, with only joiners in between.
+                var wordGap = pattern.Gaps[j - 1] == PhrasePattern.WordGap;
+                var next = -1;
+                for (var q = at + (wordGap ? 2 : 1); q <= Math.Min(tokens.Count - 1, at + (wordGap ? 1 + PhrasePattern.MaxGapWords : 1)); q++)
                 {
-                    return false;
-                }
-
-                if (j > 0)
-                {
-                    var previousEnd = tokens[t + j - 1].Start + tokens[t + j - 1].Length;
+                    var (start, _, token, upper) = tokens[q];
+                    var previousEnd = tokens[at].Start + tokens[at].Length;
                     var gap = text[previousEnd..start];
-                    var ok = pattern.Gaps[j - 1] is { } literal
-                        ? gap == literal
-                        : gap.All(c => char.IsWhiteSpace(c) || "-\u2010\u2011\u2012\u2013\u2212\u00AD".Contains(c))
-                            && gap.Count(c => !char.IsWhiteSpace(c)) <= 1;
-                    if (!ok)
+                    var ok = TokenMatches(token, upper, pattern.Folded[j], pattern.Exact[j]) && (wordGap
+                        ? Enumerable.Range(at, q - at).All(g => IsJoiner(text[(tokens[g].Start + tokens[g].Length)..tokens[g + 1].Start]))
+                        : pattern.Gaps[j - 1] is { } literal ? gap == literal : IsJoiner(gap));
+                    if (ok)
                     {
-                        return false;
+                        next = q;
+                        break;
                     }
                 }
+
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                at = next;
             }
 
-            return true;
+            return at;
+
+            static bool IsJoiner(string gap) =>
+                gap.All(c => char.IsWhiteSpace(c) || "-\u2010\u2011\u2012\u2013\u2212\u00AD".Contains(c))
+                && gap.Count(c => !char.IsWhiteSpace(c)) <= 1;
         }
 
         private static bool TokenMatches(string token, string upper, string folded, string? exact)
