@@ -27,7 +27,7 @@ public sealed class EndToEndStagesGroup : IQuickGroup
         var metadata = GeneratedMetadata.Create(32);
         var megabytes = metadata.Length / 1e6;
         var papers = PaperFormats.ArxivMetadata.Read(new MemoryStream(metadata, writable: false)).Select(static i => i.Paper).OfType<Paper>().ToArray();
-        var classifier = DefaultTopics.Classifier;
+        Classifier classifier = DefaultTopics.Classifier;
         var topics = papers.Select(p => classifier.Classify(p).Topics).ToArray();
 
         long Read() => PaperFormats.ArxivMetadata.Read(new MemoryStream(metadata, writable: false)).LongCount(static i => i.Paper is not null);
