@@ -128,6 +128,13 @@ internal static partial class BrokenTaxonomies
               "topics": [ { "id": "moe", "name": "MoE", "keywords": ["mixture of experts"], "aliases": [^PM0013^"Mixture-of-Experts"] } ]
             }
             """,
+        ["stars that are not word gaps"] = Head + """
+
+              "topics": [ { "id": "moe", "name": "MoE", "keywords": ["mixture of * experts", ^PM0014^"* experts", ^PM0014^"mixture *"],
+                "acronyms": [^PM0014^"MoE ** layer"], "aliases": [{ "text": ^PM0014^"mixture * * experts", "weight": 0.5 }],
+                "vetoes": [^PM0014^"mixture*", { "text": ^PM0014^"gaussian *mixture", "kind": "keyword" }] } ]
+            }
+            """,
         ["id starting with a digit"] = Head + """
 
               "topics": [ { "id": ^PM0020^"3d-vision", "name": "3D vision" } ]

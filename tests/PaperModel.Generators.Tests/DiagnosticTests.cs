@@ -63,6 +63,23 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_star_that_is_not_a_word_gap_is_an_error_spanning_the_phrase()
+    {
+        const string Json = "{ \"name\": \"t\", \"version\": \"1\",\n  \"topics\": [ { \"id\": \"moe\", \"name\": \"MoE\", \"keywords\": [\"* experts\"] } ] }";
+
+        var outcome = GeneratorHarness.Run(Json, Path).ShouldNotHaveCrashed();
+
+        var diagnostic = outcome.Result.Diagnostics.Should().ContainSingle().Subject;
+        (diagnostic.Id, diagnostic.Severity).Should().Be(("PM0014", DiagnosticSeverity.Error));
+        diagnostic.GetMessage().Should().Be("Phrase '* experts' of topic 'moe' has a '*' that is not a word gap: there is no word before it; a word gap is a lone '*' with white space on both sides, between two words (for example 'mixture of * experts')");
+        diagnostic.Descriptor.HelpLinkUri.Should().EndWith("/docs/diagnostics/PM0014.md");
+        var span = diagnostic.Location.GetLineSpan();
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).Should().Be((2, Json.Split('\n')[1].IndexOf("\"* experts\"", StringComparison.Ordinal) + 1), "the position is the phrase's string");
+        span.EndLinePosition.Character.Should().Be(span.StartLinePosition.Character + "\"* experts\"".Length);
+        outcome.Sources.Should().BeEmpty("a file with errors generates no code");
+    }
+
+    [Fact]
     public void Unreadable_file_is_a_diagnostic()
     {
         var driver = GeneratorHarness.CreateDriver([new UnreadableAdditionalText("/p/gone.taxonomy.json")]);

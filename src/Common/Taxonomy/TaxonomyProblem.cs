@@ -63,6 +63,7 @@ internal static class TaxonomyProblemCodes
     public const string InvalidValue = "PM0011";
     public const string DuplicateProperty = "PM0012";
     public const string DuplicatePhrase = "PM0013";
+    public const string MisplacedWordGap = "PM0014";
     public const string InvalidIdentifier = "PM0020";
     public const string IdentifierClash = "PM0021";
     public const string InvalidOption = "PM0022";
@@ -88,6 +89,7 @@ internal static class TaxonomyProblemCodes
         new(InvalidValue, Error, "Invalid taxonomy value", "Invalid value for '{0}': {1}"),
         new(DuplicateProperty, Error, "Duplicate property", "Property '{0}' is already given at line {1} in the same object"),
         new(DuplicatePhrase, Warning, "Phrase listed twice in a topic", "Phrase '{0}' is listed twice in topic '{1}' (first at line {2})"),
+        new(MisplacedWordGap, Error, "Misplaced word gap in a phrase", "Phrase '{0}' of topic '{1}' has a '*' that is not a word gap: {2}; a word gap is a lone '*' with white space on both sides, between two words (for example 'mixture of * experts')"),
         new(InvalidIdentifier, Error, "Topic cannot become a C# identifier", "Topic '{0}' becomes '{1}', which is not a valid C# identifier ({2}); set 'memberName' on the topic or change the id"),
         new(IdentifierClash, Error, "Generated C# names clash", "Topic '{0}' becomes the C# name '{1}', which {2}; set 'memberName' on the topic or change the id"),
         new(InvalidOption, Error, "Invalid generator option", "Invalid {0} '{1}' (from {2}): {3}"),

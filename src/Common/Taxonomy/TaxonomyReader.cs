@@ -76,6 +76,53 @@ internal static class TaxonomyReader
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Why a <c>*</c> of a phrase is not a word gap, or <see langword="null"/> when every <c>*</c> is one. A word gap is
+    /// the whole text between two tokens (as <see cref="PhrasePattern"/> splits them) and is a lone <c>*</c> with white
+    /// space on both sides. Any other <c>*</c> would be read as punctuation: before the first or after the last token
+    /// it is ignored (<c>* experts</c> would match every <c>experts</c>), between tokens it must appear in the text,
+    /// where Markdown emphasis is dropped, so the phrase could never match.
+    /// </summary>
+    private static string? MisplacedWordGap(string phrase)
+    {
+        if (phrase.IndexOf('*') < 0)
+        {
+            return null;
+        }
+
+        var position = 0;
+        var previousStart = -1;
+        var previousEnd = 0;
+        while (TextTokens.NextToken(phrase, position, out var start, out var length))
+        {
+            var gap = phrase.Substring(previousEnd, start - previousEnd);
+            if (gap.IndexOf('*') >= 0)
+            {
+                if (previousStart < 0)
+                {
+                    return "there is no word before it";
+                }
+
+                var words = phrase.Substring(previousStart, start + length - previousStart);
+                if (gap.IndexOf('*') != gap.LastIndexOf('*'))
+                {
+                    return $"'{words}' has more than one '*' between two words, and one '*' already stands for one to {Invariant(PhrasePattern.MaxGapWords)} words";
+                }
+
+                if (!PhrasePattern.IsWordGap(gap))
+                {
+                    return $"in '{words}' the '*' has something other than white space beside it";
+                }
+            }
+
+            previousStart = start;
+            previousEnd = start + length;
+            position = previousEnd;
+        }
+
+        return phrase.IndexOf('*', previousEnd) >= 0 ? "there is no word after it" : null;
+    }
+
     /// <summary>Whether a topic id is kebab-case: lower-case ASCII letters and digits in groups joined by single hyphens.</summary>
     public static bool IsKebabCase(string id)
     {
@@ -355,6 +402,13 @@ internal static class TaxonomyReader
             if (PhraseKey(trimmed).Length == 0)
             {
                 Report(TaxonomyProblemCodes.EmptyPhrase, position, propertyName, topicId);
+                return;
+            }
+
+            var misplacedGap = MisplacedWordGap(trimmed);
+            if (misplacedGap is not null)
+            {
+                Report(TaxonomyProblemCodes.MisplacedWordGap, position, trimmed, topicId, misplacedGap);
                 return;
             }
 

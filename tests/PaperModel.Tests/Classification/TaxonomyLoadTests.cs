@@ -192,6 +192,60 @@ public class TaxonomyLoadTests
     }
 
     [Theory]
+    [InlineData("* experts", "there is no word before it")]
+    [InlineData("mixture *", "there is no word after it")]
+    [InlineData("mixture of experts *", "there is no word after it")]
+    [InlineData("mixture ** experts", "'mixture ** experts' has more than one '*' between two words, and one '*' already stands for one to 3 words")]
+    [InlineData("mixture of * * experts", "'of * * experts' has more than one '*' between two words, and one '*' already stands for one to 3 words")]
+    [InlineData("mixture*", "there is no word after it")]
+    [InlineData("*mixture of experts", "there is no word before it")]
+    [InlineData("mixture*experts", "in 'mixture*experts' the '*' has something other than white space beside it")]
+    [InlineData("mixture of *experts", "in 'of *experts' the '*' has something other than white space beside it")]
+    [InlineData("mixture* of experts", "in 'mixture* of' the '*' has something other than white space beside it")]
+    [InlineData("mixture -* experts", "in 'mixture -* experts' the '*' has something other than white space beside it")]
+    [InlineData("sparse * mixture*of experts", "in 'mixture*of' the '*' has something other than white space beside it")]
+    public void A_star_that_is_not_a_word_gap_is_PM0014_at_the_phrase(string phrase, string reason)
+    {
+        const string SecondLine = "  \"topics\": [ { \"id\": \"moe\", \"name\": \"MoE\", \"keywords\": [\"moe layer\", ";
+        var json = "{ \"name\": \"w\", \"version\": \"1\",\n" + SecondLine + "\"" + phrase + "\"] } ] }";
+        var column = SecondLine.Length + 1;
+
+        Taxonomy.TryParse(json, "moe.taxonomy.json", out var taxonomy, out var problems).Should().BeFalse();
+
+        taxonomy.Should().BeNull();
+        problems.Should().ContainSingle().Which.Should().Be(new ParseProblem(
+            "PM0014",
+            $"Phrase '{phrase}' of topic 'moe' has a '*' that is not a word gap: {reason}; a word gap is a lone '*' with white space on both sides, between two words (for example 'mixture of * experts')",
+            "moe.taxonomy.json",
+            2,
+            column));
+        var act = () => Taxonomy.Parse(json, "moe.taxonomy.json");
+        act.Should().Throw<TaxonomyLoadException>().Which.Message.Should().Contain("moe.taxonomy.json(2," + column + "): error PM0014: Phrase '" + phrase + "'");
+    }
+
+    [Fact]
+    public void Word_gaps_between_two_words_load_in_every_phrase_list_and_match()
+    {
+        const string json = """
+            { "name": "w", "version": "1",
+              "topics": [ { "id": "moe", "name": "MoE",
+                "keywords": ["mixture of * experts", "mixture-of\t*\texperts layer", "sparse * gated * experts"],
+                "acronyms": ["MoE * layer"], "aliases": [{ "text": "expert * routing", "weight": 0.5 }],
+                "vetoes": ["mixture of * gaussians"] } ] }
+            """;
+
+        Taxonomy.TryParse(json, null, out var taxonomy, out var problems).Should().BeTrue();
+
+        problems.Should().BeEmpty();
+        taxonomy!.GetTopic("moe").Phrases.Select(static p => p.Text).Should().Equal(
+            "mixture of * experts", "mixture-of\t*\texperts layer", "sparse * gated * experts", "MoE * layer", "expert * routing");
+        taxonomy.GetTopic("moe").Vetoes.Should().ContainSingle().Which.Text.Should().Be("mixture of * gaussians");
+        var classifier = new Classifier(taxonomy);
+        classifier.Classify("A mixture of heterogeneous grouped experts for language modelling").Contains("moe").Should().BeTrue();
+        classifier.Classify("A mixture of experts for language modelling").Contains("moe").Should().BeFalse("a gap stands for one to three words");
+    }
+
+    [Theory]
     [InlineData("", 1, 1, "Invalid JSON: the file is empty; expected a JSON object")]
     [InlineData("{ \"name\": \"x\",\n  \"version\": \"1\"\n  \"topics\": [] }", 3, 3, "Invalid JSON: unexpected '\"'; expected ',' or '}' in the object")]
     [InlineData("{ \"name\": 'x' }", 1, 11, "Invalid JSON: unexpected single quote (JSON strings need double quotes); expected a value")]
