@@ -40,6 +40,7 @@ internal sealed class TaxonomyTarget : FuzzTarget
         "\"children\":[", "\"keywords\":[", "\"acronyms\":[\"LoRA\"]", "\"aliases\":[\"x\"]", "\"vetoes\":[{\"text\":\"x\",\"kind\":\"bogus\"}]",
         "\"threshold\":2", "\"weight\":-1", "{\"text\":\"\",\"weight\":1}", "\"memberName\":\"class\"", "\"id\":\"Bad Id\"", "\"categories\":[1]",
         "\"\\ud800\"", "\"\\u0000\"", "\"lora\"", "{\"id\":\"a\",\"name\":\"A\"}", "\"$schema\":\"x\"", "\"namespace\":\"1x\"", "\"className\":\"\"",
+        "\"mixture of * experts\"", " * ", "*",
     ];
 
     public override void Run(byte[] input, long caseNumber, Action<FindingKind, string> report)
