@@ -136,11 +136,11 @@ internal static class PhraseScanner
                 }
 
 #if NET8_0_OR_GREATER
-                // A token of fewer than eight ASCII letters and digits (most tokens): one vector of eight characters
-                // gives its end, its key and its capitals.
-                if (Vector128.IsHardwareAccelerated && i + Vector128<ushort>.Count <= n && ShortToken(text, i, out var shortLength, out var key, out var shortCapital, out var next))
+                // A token of fewer than sixteen ASCII letters and digits (almost every token): one or two vectors of
+                // eight characters give its end, its key and its capitals.
+                if (Vector128.IsHardwareAccelerated && i + Vector128<ushort>.Count <= n && ShortToken(text, i, n, out var shortLength, out var low, out var high, out var shortCapital, out var next))
                 {
-                    var shortForm = forms.FindShort(key);
+                    var shortForm = shortLength <= TokenForms.ShortLength ? forms.FindShort(low) : forms.FindMedium(low, high);
                     var shortInner = embedded & shortCapital & shortLength > MatcherTables.MinEmbeddedAcronymLength;
                     tokens.Reserve() = new TokenHit(i, shortLength, shortForm, ordinal, previousEnd, shortInner);
                     tokens.Keep((shortForm >= 0) | shortInner);
@@ -152,8 +152,8 @@ internal static class PhraseScanner
                 }
 
 #endif
-                // A token of ASCII letters and digits only (almost every token): its end is found eight characters
-                // at a time, and only then is it hashed.
+                // A longer token of ASCII letters and digits only: its end is found eight characters at a time, and
+                // only then is it hashed.
                 var runEnd = TextTokens.AsciiRunEnd(text, i + 1, digits: true, out var capital);
                 if (runEnd == n || text[runEnd] < 0x80)
                 {
@@ -243,37 +243,72 @@ internal static class PhraseScanner
 #if NET8_0_OR_GREATER
     /// <summary>
     /// Reads the token of ASCII letters and digits at <paramref name="start"/> from the eight characters there (the
-    /// text has them): whether it is shorter than eight characters and followed by an ASCII character, and then its
-    /// length, its <see cref="TokenForms.FindShort"/> key, whether it has a capital after its first character, and
-    /// where to read on (<paramref name="next"/>): past the ASCII separators after it in those eight characters.
+    /// text has them) and, when they are all token characters and the text has eight more, from those: whether it is
+    /// shorter than sixteen characters and followed by an ASCII character, and then its length, its key for
+    /// <see cref="TokenForms.FindShort"/> (<paramref name="low"/>, when it is at most
+    /// <see cref="TokenForms.ShortLength"/> long) or <see cref="TokenForms.FindMedium"/> (both halves), whether it has
+    /// a capital after its first character, and where to read on (<paramref name="next"/>): past the ASCII separators
+    /// after it in the last eight characters read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ShortToken(string text, int start, out int length, out ulong key, out bool capital, out int next)
+    private static bool ShortToken(string text, int start, int n, out int length, out ulong low, out ulong high, out bool capital, out int next)
     {
-        var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan())), (nuint)start);
-        var upper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
-        var lower = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
-        var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
-        var tokenChars = (upper | lower | digit).ExtractMostSignificantBits();
-        var others = ~tokenChars & 0xFFu;
-        length = BitOperations.TrailingZeroCount(others);
-        if (others == 0 || text[start + length] >= 0x80)
+        ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+        var chars = Vector128.LoadUnsafe(ref origin, (nuint)start);
+        var tokenChars = ReadEight(chars, out var capitals, out low);
+        var at = start;
+        high = 0;
+        if (tokenChars == 0xFFu)
         {
-            key = 0;
-            capital = false;
-            next = start;
-            return false;
+            at += Vector128<ushort>.Count;
+            if (at + Vector128<ushort>.Count > n)
+            {
+                return NoShortToken(start, out length, out capital, out next);
+            }
+
+            chars = Vector128.LoadUnsafe(ref origin, (nuint)at);
+            tokenChars = ReadEight(chars, out var secondCapitals, out high);
+            capitals |= secondCapitals << Vector128<ushort>.Count;
+        }
+
+        var rest = BitOperations.TrailingZeroCount((~tokenChars & 0xFFu) | 0x100u);
+        length = at - start + rest;
+        if (rest == Vector128<ushort>.Count || text[at + rest] >= 0x80)
+        {
+            return NoShortToken(start, out length, out capital, out next);
         }
 
         // The first character after the token's end that is not an ASCII separator (a token character, or one outside
         // ASCII for the general path), else the end of the eight characters.
-        var notSeparators = (tokenChars | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits()) & (0xFEu << length);
-        next = start + BitOperations.TrailingZeroCount(notSeparators | 0x100u);
+        var notSeparators = (tokenChars | Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits()) & (0xFEu << rest);
+        next = at + BitOperations.TrailingZeroCount(notSeparators | 0x100u);
 
-        var folded = chars - (lower & Vector128.Create((ushort)0x20));
-        key = Vector128.Narrow(folded, folded).AsUInt64().ToScalar() & ((1ul << (8 * length)) - 1);
-        capital = (upper.ExtractMostSignificantBits() & ((1u << length) - 2)) != 0;
+        var restMask = (1ul << (8 * rest)) - 1;
+        low &= at == start ? restMask : ulong.MaxValue;
+        high &= restMask;
+        capital = (capitals & ((1u << length) - 2)) != 0;
         return true;
+    }
+
+    /// <summary>Reads eight characters: which are ASCII letters or digits (a bit each), which capitals, and their folded bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ReadEight(Vector128<ushort> chars, out uint capitals, out ulong folded)
+    {
+        var upper = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'A'), Vector128.Create((ushort)25));
+        var lower = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        var digit = Vector128.LessThanOrEqual(chars - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        capitals = upper.ExtractMostSignificantBits();
+        var foldedChars = chars - (lower & Vector128.Create((ushort)0x20));
+        folded = Vector128.Narrow(foldedChars, foldedChars).AsUInt64().ToScalar();
+        return (upper | lower | digit).ExtractMostSignificantBits();
+    }
+
+    private static bool NoShortToken(int start, out int length, out bool capital, out int next)
+    {
+        length = 0;
+        capital = false;
+        next = start;
+        return false;
     }
 
 #endif

@@ -28,6 +28,10 @@ internal sealed class TokenForms
     private readonly int[] _shortForms;
     private readonly ulong _shortMultiplier;
     private readonly int _shortShift;
+    private readonly ulong[] _mediumKeys;
+    private readonly int[] _mediumForms;
+    private readonly ulong _mediumMultiplier;
+    private readonly int _mediumShift;
 #endif
 
     /// <summary>Builds the forms of <paramref name="vocabulary"/> (folded tokens, ids are indexes).</summary>
@@ -96,25 +100,21 @@ internal sealed class TokenForms
         _candidateSuffixes = [.. suffixes];
         MaxLength = _texts.Length == 0 ? 0 : _texts.Max(static t => t.Length);
 #if NET8_0_OR_GREATER
-        var shortTexts = _texts.Select(static (text, form) => (Key: ShortKey(text), Form: form)).Where(static f => f.Key != 0).ToArray();
-        var bucketBits = 2;
-        while (1 << bucketBits < shortTexts.Length / 2)
-        {
-            bucketBits++;
-        }
-
-        while (!TryBuildShort(shortTexts, bucketBits, out _shortKeys, out _shortForms, out _shortMultiplier))
-        {
-            bucketBits++;
-        }
-
-        _shortShift = 64 - bucketBits;
+        var asciiForms = _texts.Select(static (text, form) => (Text: text, Form: form))
+            .Where(static f => f.Text.Length <= MediumLength && f.Text.All(static c => c < 0x80)).ToArray();
+        (_shortKeys, _shortForms, _shortMultiplier, _shortShift) = BuildBuckets(
+            [.. asciiForms.Where(static f => f.Text.Length <= ShortLength).Select(static f => (Key(f.Text, 0), 0ul, f.Form))], keyWords: 1);
+        (_mediumKeys, _mediumForms, _mediumMultiplier, _mediumShift) = BuildBuckets(
+            [.. asciiForms.Where(static f => f.Text.Length > ShortLength).Select(static f => (Key(f.Text, 0), Key(f.Text, 8), f.Form))], keyWords: 2);
 #endif
     }
 
 #if NET8_0_OR_GREATER
     /// <summary>The longest form <see cref="FindShort"/> finds.</summary>
     public const int ShortLength = 7;
+
+    /// <summary>The longest form <see cref="FindMedium"/> finds.</summary>
+    public const int MediumLength = 15;
 
     /// <summary>
     /// Finds the form of a text token of at most <see cref="ShortLength"/> ASCII characters by its key: its folded
@@ -126,7 +126,7 @@ internal sealed class TokenForms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindShort(ulong key)
     {
-        var bucket = (int)((key * _shortMultiplier) >> _shortShift);
+        var bucket = (int)((Mix(key, 0) * _shortMultiplier) >> _shortShift);
         ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_shortKeys);
         var wanted = Vector128.Create(key);
         var low = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4)), wanted);
@@ -135,57 +135,93 @@ internal sealed class TokenForms
         return _shortForms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
     }
 
-    /// <summary>The key of a folded form for <see cref="FindShort"/>, or 0 when it is longer or not ASCII.</summary>
-    private static ulong ShortKey(string form)
+    /// <summary>
+    /// Finds the form of a text token of <see cref="ShortLength"/> + 1 to <see cref="MediumLength"/> ASCII characters
+    /// by its key, as <see cref="FindShort"/> does: its first eight folded characters in <paramref name="low"/>, the
+    /// rest in <paramref name="high"/>; a slot matches when both halves do.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int FindMedium(ulong low, ulong high)
     {
-        if (form.Length > ShortLength || form.Any(static c => c >= 0x80))
-        {
-            return 0;
-        }
+        var bucket = (int)((Mix(low, high) * _mediumMultiplier) >> _mediumShift);
+        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mediumKeys);
+        var wanted = Vector128.Create(low, high);
+        var at = (nuint)(bucket * 8);
+        var match = BothHalves(ref keys, at, wanted) | (BothHalves(ref keys, at + 2, wanted) << 1)
+            | (BothHalves(ref keys, at + 4, wanted) << 2) | (BothHalves(ref keys, at + 6, wanted) << 3) | 0x10u;
+        return _mediumForms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
+    }
 
+    /// <summary>1 when the two-word key at <paramref name="at"/> is <paramref name="wanted"/>, else 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint BothHalves(ref ulong keys, nuint at, Vector128<ulong> wanted) =>
+        (Vector128.Equals(Vector128.LoadUnsafe(ref keys, at), wanted).ExtractMostSignificantBits() + 1) >> 2;
+
+    /// <summary>The bucket hash of a key's two halves.</summary>
+    private static ulong Mix(ulong low, ulong high) => low ^ (high * 0xC2B2AE3D27D4EB4Ful);
+
+    /// <summary>Up to eight folded ASCII characters of a form from <paramref name="offset"/> as key bytes, the first in the lowest byte.</summary>
+    private static ulong Key(string form, int offset)
+    {
         var key = 0ul;
-        for (var k = 0; k < form.Length; k++)
+        for (var k = offset; k < form.Length && k < offset + 8; k++)
         {
-            key |= (ulong)form[k] << (8 * k);
+            key |= (ulong)form[k] << (8 * (k - offset));
         }
 
         return key;
     }
 
-    /// <summary>Places the short forms in buckets of four, trying multipliers until no bucket overflows.</summary>
-    private static bool TryBuildShort((ulong Key, int Form)[] shortTexts, int bucketBits, out ulong[] keys, out int[] forms, out ulong multiplier)
+    /// <summary>
+    /// Places keys of <paramref name="keyWords"/> 64-bit words in buckets of four (growing the table and trying
+    /// multipliers until no bucket overflows); a bucket's fifth form is -1.
+    /// </summary>
+    private static (ulong[] Keys, int[] Forms, ulong Multiplier, int Shift) BuildBuckets((ulong Low, ulong High, int Form)[] entries, int keyWords)
     {
-        var buckets = 1 << bucketBits;
-        multiplier = 0x9E3779B97F4A7C15ul;
-        for (var attempt = 0; attempt < 64; attempt++, multiplier += 0x2545F4914F6CDD1Cul)
+        var bucketBits = 2;
+        while (1 << bucketBits < entries.Length / 2)
         {
-            keys = new ulong[buckets * 4];
-            forms = new int[buckets * 5];
-            forms.AsSpan().Fill(-1);
-            var fill = new int[buckets];
-            var fits = true;
-            foreach (var (key, form) in shortTexts)
-            {
-                var bucket = (int)((key * multiplier) >> (64 - bucketBits));
-                if (fill[bucket] == 4)
-                {
-                    fits = false;
-                    break;
-                }
-
-                keys[(bucket * 4) + fill[bucket]] = key;
-                forms[(bucket * 5) + fill[bucket]++] = form;
-            }
-
-            if (fits)
-            {
-                return true;
-            }
+            bucketBits++;
         }
 
-        keys = [];
-        forms = [];
-        return false;
+        while (true)
+        {
+            var buckets = 1 << bucketBits;
+            var multiplier = 0x9E3779B97F4A7C15ul;
+            for (var attempt = 0; attempt < 64; attempt++, multiplier += 0x2545F4914F6CDD1Cul)
+            {
+                var keys = new ulong[buckets * 4 * keyWords];
+                var forms = new int[buckets * 5];
+                forms.AsSpan().Fill(-1);
+                var fill = new int[buckets];
+                var fits = true;
+                foreach (var (low, high, form) in entries)
+                {
+                    var bucket = (int)((Mix(low, high) * multiplier) >> (64 - bucketBits));
+                    if (fill[bucket] == 4)
+                    {
+                        fits = false;
+                        break;
+                    }
+
+                    var slot = (bucket * 4) + fill[bucket];
+                    keys[slot * keyWords] = low;
+                    if (keyWords == 2)
+                    {
+                        keys[(slot * 2) + 1] = high;
+                    }
+
+                    forms[(bucket * 5) + fill[bucket]++] = form;
+                }
+
+                if (fits)
+                {
+                    return (keys, forms, multiplier, 64 - bucketBits);
+                }
+            }
+
+            bucketBits++;
+        }
     }
 #endif
 
