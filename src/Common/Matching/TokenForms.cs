@@ -24,14 +24,8 @@ internal sealed class TokenForms
     private readonly PluralSuffix[] _candidateSuffixes;
     private readonly bool[] _startsEntries;
 #if NET8_0_OR_GREATER
-    private readonly ulong[] _shortKeys;
-    private readonly int[] _shortForms;
-    private readonly ulong _shortMultiplier;
-    private readonly int _shortShift;
-    private readonly ulong[] _mediumKeys;
-    private readonly int[] _mediumForms;
-    private readonly ulong _mediumMultiplier;
-    private readonly int _mediumShift;
+    private readonly KeyBuckets _short;
+    private readonly KeyBuckets _medium;
 #endif
 
     /// <summary>Builds the forms of <paramref name="vocabulary"/> (folded tokens, ids are indexes).</summary>
@@ -102,9 +96,9 @@ internal sealed class TokenForms
 #if NET8_0_OR_GREATER
         var asciiForms = _texts.Select(static (text, form) => (Text: text, Form: form))
             .Where(static f => f.Text.Length <= MediumLength && f.Text.All(static c => c < 0x80)).ToArray();
-        (_shortKeys, _shortForms, _shortMultiplier, _shortShift) = BuildBuckets(
+        _short = BuildBuckets(
             [.. asciiForms.Where(static f => f.Text.Length <= ShortLength).Select(static f => (Key(f.Text, 0), 0ul, f.Form))], keyWords: 1);
-        (_mediumKeys, _mediumForms, _mediumMultiplier, _mediumShift) = BuildBuckets(
+        _medium = BuildBuckets(
             [.. asciiForms.Where(static f => f.Text.Length > ShortLength).Select(static f => (Key(f.Text, 0), Key(f.Text, 8), f.Form))], keyWords: 2);
 #endif
     }
@@ -126,13 +120,13 @@ internal sealed class TokenForms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindShort(ulong key)
     {
-        var bucket = (int)((Mix(key, 0) * _shortMultiplier) >> _shortShift);
-        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_shortKeys);
+        var bucket = (int)((Mix(key, 0) * _short.Multiplier) >> _short.Shift);
+        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_short.Keys);
         var wanted = Vector128.Create(key);
         var low = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4)), wanted);
         var high = Vector128.Equals(Vector128.LoadUnsafe(ref keys, (nuint)(bucket * 4) + 2), wanted);
         var match = low.ExtractMostSignificantBits() | (high.ExtractMostSignificantBits() << 2) | 0x10u;
-        return _shortForms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
+        return _short.Forms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
     }
 
     /// <summary>
@@ -143,13 +137,13 @@ internal sealed class TokenForms
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FindMedium(ulong low, ulong high)
     {
-        var bucket = (int)((Mix(low, high) * _mediumMultiplier) >> _mediumShift);
-        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_mediumKeys);
+        var bucket = (int)((Mix(low, high) * _medium.Multiplier) >> _medium.Shift);
+        ref var keys = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_medium.Keys);
         var wanted = Vector128.Create(low, high);
         var at = (nuint)(bucket * 8);
         var match = BothHalves(ref keys, at, wanted) | (BothHalves(ref keys, at + 2, wanted) << 1)
             | (BothHalves(ref keys, at + 4, wanted) << 2) | (BothHalves(ref keys, at + 6, wanted) << 3) | 0x10u;
-        return _mediumForms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
+        return _medium.Forms[(bucket * 5) + BitOperations.TrailingZeroCount(match)];
     }
 
     /// <summary>1 when the two-word key at <paramref name="at"/> is <paramref name="wanted"/>, else 0.</summary>
@@ -176,7 +170,7 @@ internal sealed class TokenForms
     /// Places keys of <paramref name="keyWords"/> 64-bit words in buckets of four (growing the table and trying
     /// multipliers until no bucket overflows); a bucket's fifth form is -1.
     /// </summary>
-    private static (ulong[] Keys, int[] Forms, ulong Multiplier, int Shift) BuildBuckets((ulong Low, ulong High, int Form)[] entries, int keyWords)
+    private static KeyBuckets BuildBuckets((ulong Low, ulong High, int Form)[] entries, int keyWords)
     {
         var bucketBits = 2;
         while (1 << bucketBits < entries.Length / 2)
@@ -216,13 +210,23 @@ internal sealed class TokenForms
 
                 if (fits)
                 {
-                    return (keys, forms, multiplier, 64 - bucketBits);
+                    return new KeyBuckets(keys, forms, multiplier, 64 - bucketBits);
                 }
             }
 
             bucketBits++;
         }
     }
+
+    /// <summary>
+    /// A table of keys in buckets of four (<see cref="FindShort"/>, <see cref="FindMedium"/>): a key's bucket is its
+    /// <see cref="Mix"/> times <paramref name="Multiplier"/>, shifted right by <paramref name="Shift"/>.
+    /// </summary>
+    /// <param name="Keys">Four keys per bucket, of one or two 64-bit words each (empty slots are zero).</param>
+    /// <param name="Forms">Five forms per bucket: one per key slot, then -1 for no match.</param>
+    /// <param name="Multiplier">The multiplier that places every key without overflowing a bucket.</param>
+    /// <param name="Shift">64 less the number of bits of a bucket index.</param>
+    private readonly record struct KeyBuckets(ulong[] Keys, int[] Forms, ulong Multiplier, int Shift);
 #endif
 
     /// <summary>The length of the longest form; longer text tokens match nothing.</summary>
