@@ -42,7 +42,7 @@ internal sealed class JsonPaperWriter : PaperWriter
     public static byte[] SerializeLine(Paper paper, IReadOnlyList<TopicAssignment>? topics) => Compose(paper, topics).ToArray();
 
     /// <summary>Writes a record made by <see cref="SerializeLine"/>.</summary>
-    public void WriteLine(byte[] line)
+    public void WriteLine(ReadOnlySpan<byte> line)
     {
         _output.Write(line);
         _output.DrainIfFull();
@@ -56,8 +56,7 @@ internal sealed class JsonPaperWriter : PaperWriter
             return;
         }
 
-        _output.Write(Compose(paper, topics));
-        _output.DrainIfFull();
+        WriteLine(Compose(paper, topics));
     }
 
     public override void Complete()

@@ -112,7 +112,7 @@ internal sealed class FieldScratch
             _rolesRead = true;
         }
 
-        var reason = _roles.ReasonAt(ToOriginal(Occurrences.Items[index]).Start);
+        var reason = _roles.ReasonAt(_offsets[index]);
         _reasons[index] = (byte)(reason + 1);
         return reason;
     }

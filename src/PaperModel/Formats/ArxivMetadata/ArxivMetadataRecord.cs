@@ -282,7 +282,7 @@ internal static class ArxivMetadataRecord
     private static DateTimeOffset? Date(ref Utf8JsonReader reader, out string? badDate)
     {
         const int MaxChars = 64;
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var length = JsonText.TokenLength(ref reader);
         var buffer = length <= MaxChars ? stackalloc char[MaxChars] : default;
         ReadOnlySpan<char> text = length <= MaxChars ? buffer.Slice(0, reader.CopyString(buffer)) : reader.GetString().AsSpan();
         if (InputText.TryParseRfc1123Date(text, out var date))
