@@ -30,10 +30,12 @@ public sealed class ToolTests(PackedPackages packages, ITestOutputHelper output)
         output.WriteLine(install.Output);
         install.ShouldSucceed();
 
-        // The pointer package installs the package of this platform: ReadyToRun on Linux x64, the portable one elsewhere.
-        var rid = RuntimeInformation.RuntimeIdentifier == "linux-x64" ? "linux-x64" : "any";
+        // The pointer package installs the package of this platform: the native executable on Linux x64, the portable
+        // one elsewhere.
+        var linux = RuntimeInformation.RuntimeIdentifier == "linux-x64";
+        var rid = linux ? "linux-x64" : "any";
         var store = Path.Combine(tools, ".store", "papermodel.cli", packages.Version);
-        File.Exists(Path.Combine(store, "papermodel.cli." + rid, packages.Version, "tools", "net10.0", rid, "papers.dll"))
+        File.Exists(Path.Combine(store, "papermodel.cli." + rid, packages.Version, "tools", linux ? "any" : "net10.0", rid, linux ? "papers" : "papers.dll"))
             .Should().BeTrue("the tool of {0} is installed under {1}", rid, store);
 
         var run = ProcessRunner.Run(
