@@ -15,19 +15,41 @@ internal static class ArxivMetadataRecord
     private const int VersionsKey = -2, AuthorsParsedKey = -3, OtherKey = -1;
 
     private static readonly string[] StringKeyNames = ["id", "title", "abstract", "authors", "categories", "submitter", "comments", "journal-ref", "doi", "report-no", "license"];
-    private static readonly byte[][] StringKeys = [.. StringKeyNames.Select(static k => Encoding.UTF8.GetBytes(k))];
+
+    // Every key read, as UTF-8, with its index.
+    private static readonly (byte[] Name, int Key)[] Keys =
+        [.. StringKeyNames.Select(static (k, i) => (Encoding.UTF8.GetBytes(k), i)), ("versions"u8.ToArray(), VersionsKey), ("authors_parsed"u8.ToArray(), AuthorsParsedKey)];
+
+    // No escaped name longer than this unescapes to a key above (six bytes per escaped character at most).
+    private const int MaxEscapedKeyBytes = 128;
 
     private static int IndexOfKey(ref Utf8JsonReader reader)
     {
-        for (var i = 0; i < StringKeys.Length; i++)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            if (reader.ValueTextEquals(StringKeys[i]))
+            return IndexOfKey(reader.ValueSpan);
+        }
+
+        if (JsonText.TokenLength(ref reader) > MaxEscapedKeyBytes)
+        {
+            return OtherKey;
+        }
+
+        Span<byte> name = stackalloc byte[MaxEscapedKeyBytes];
+        return IndexOfKey(name.Slice(0, reader.CopyString(name)));
+    }
+
+    private static int IndexOfKey(ReadOnlySpan<byte> name)
+    {
+        foreach (var (key, index) in Keys)
+        {
+            if (key.Length == name.Length && name.SequenceEqual(key))
             {
-                return i;
+                return index;
             }
         }
 
-        return reader.ValueTextEquals("versions"u8) ? VersionsKey : reader.ValueTextEquals("authors_parsed"u8) ? AuthorsParsedKey : OtherKey;
+        return OtherKey;
     }
 
     /// <summary>
@@ -43,7 +65,8 @@ internal static class ArxivMetadataRecord
             throw sink.Reject(ReadProblems.MetadataNotAnObject, reader.TokenStartIndex, JsonErrors.Describe(reader.TokenType));
         }
 
-        var values = new string?[StringKeys.Length];
+        var values = new string?[StringKeyNames.Length];
+        string[] categoryList = [];
         long idOffset = 0;
         List<VersionEntry>? versions = null;
         List<Author>? parsedAuthors = null;
@@ -68,8 +91,16 @@ internal static class ArxivMetadataRecord
                 idOffset = key == Id ? reader.TokenStartIndex : idOffset;
                 hasAuthorsText = hasAuthorsText && key != Authors;
 
-                // Every value but the id is stored whitespace-normalised: normalise it while reading it.
-                values[key] = key == Id ? ReadString(ref reader, StringKeyNames[key], sink) : ReadNormalized(ref reader, StringKeyNames[key], sink);
+                // Every value but the id is stored whitespace-normalised: normalise it while reading it. Categories and
+                // licences repeat from paper to paper: their strings are shared.
+                if (key == Categories)
+                {
+                    categoryList = ReadList(ref reader, StringKeyNames[key], sink);
+                }
+                else
+                {
+                    values[key] = key == Id ? ReadString(ref reader, StringKeyNames[key], sink) : ReadNormalized(ref reader, StringKeyNames[key], sink, shared: key == License);
+                }
             }
             else if (key == VersionsKey)
             {
@@ -86,7 +117,7 @@ internal static class ArxivMetadataRecord
             }
         }
 
-        string? id = values[Id], title = values[Title], doi = values[Doi], categories = values[Categories], abstractText = values[Abstract];
+        string? id = values[Id], title = values[Title], doi = values[Doi], abstractText = values[Abstract];
 
         // Anything after the object (a second value, or the missing end of a cut line) is invalid JSON.
         reader.Read();
@@ -131,10 +162,6 @@ internal static class ArxivMetadataRecord
 
         var latest = paperVersions.Count == 0 ? 0 : paperVersions.Max(static v => v.Number);
         var versionedId = latest > 0 ? arxivId.WithVersion(latest) : arxivId;
-        var categoryList = categories is null
-            ? []
-            : categories.Split(InputText.ListSeparators, StringSplitOptions.RemoveEmptyEntries);
-
         return new Paper(arxivId.ToString(), title)
         {
             ArxivId = versionedId,
@@ -162,24 +189,35 @@ internal static class ArxivMetadataRecord
 
     private static string? ReadString(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
     {
-        JsonTokenType.String => Decode(ref reader, path, sink, normalize: false),
+        JsonTokenType.String => Decode(ref reader, path, sink, static (ref r) => r.GetString()!),
         JsonTokenType.Null => null,
         _ => throw WrongType(ref reader, path, "a string", sink),
     };
 
-    private static string? ReadNormalized(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
+    private static string? ReadNormalized(ref Utf8JsonReader reader, string path, ProblemSink sink, bool shared = false) => reader.TokenType switch
     {
-        JsonTokenType.String => Decode(ref reader, path, sink, normalize: true),
+        JsonTokenType.String => shared
+            ? Decode(ref reader, path, sink, static (ref r) => JsonText.ReadNormalizedShared(ref r))
+            : Decode(ref reader, path, sink, static (ref r) => JsonText.ReadNormalized(ref r)),
         JsonTokenType.Null => null,
         _ => throw WrongType(ref reader, path, "a string", sink),
     };
+
+    private static string[] ReadList(ref Utf8JsonReader reader, string path, ProblemSink sink) => reader.TokenType switch
+    {
+        JsonTokenType.String => Decode(ref reader, path, sink, static (ref r) => JsonText.ReadList(ref r)),
+        JsonTokenType.Null => [],
+        _ => throw WrongType(ref reader, path, "a string", sink),
+    };
+
+    private delegate T TokenReader<out T>(ref Utf8JsonReader reader);
 
     // The reader checks a string's syntax, not its text: invalid UTF-8 or a lone surrogate escape fails only here.
-    private static string Decode(ref Utf8JsonReader reader, string path, ProblemSink sink, bool normalize)
+    private static T Decode<T>(ref Utf8JsonReader reader, string path, ProblemSink sink, TokenReader<T> read)
     {
         try
         {
-            return normalize ? JsonText.ReadNormalized(ref reader) : reader.GetString()!;
+            return read(ref reader);
         }
         catch (InvalidOperationException)
         {
@@ -308,10 +346,10 @@ internal static class ArxivMetadataRecord
         }
 
         var authors = new List<Author>();
-        var text = ArrayPool<char>.Shared.Rent(256);
+        var text = ArrayPool<byte>.Shared.Rent(256);
         try
         {
-            // Where each of [keyname, forenames, suffix] was normalised into the text buffer.
+            // Where each of [keyname, forenames, suffix] was normalised into the text buffer (UTF-8).
             Span<int> starts = stackalloc int[3];
             Span<int> lengths = stackalloc int[3];
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -337,11 +375,11 @@ internal static class ArxivMetadataRecord
                     {
                         // Every part is unescaped and normalised (so checked), also those that are not kept.
                         var length = JsonText.TokenLength(ref reader);
-                        EnsureRoom(ref text, used, used + (2 * length));
+                        EnsureRoom(ref text, used, used + length);
                         int normalized;
                         try
                         {
-                            normalized = JsonText.CopyNormalized(ref reader, text.AsSpan(used, 2 * length));
+                            normalized = JsonText.CopyNormalized(ref reader, text.AsSpan(used, length));
                         }
                         catch (InvalidOperationException)
                         {
@@ -356,7 +394,7 @@ internal static class ArxivMetadataRecord
                         }
                         else if (count == 3 && normalized > 0)
                         {
-                            affiliation = new string(text, used, normalized);
+                            affiliation = JsonText.ToText(text.AsSpan(used, normalized));
                         }
                     }
 
@@ -373,25 +411,25 @@ internal static class ArxivMetadataRecord
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<byte>.Shared.Return(text);
         }
 
         return authors;
     }
 
     // One string for "forenames keyname suffix", joined after the parts in the text buffer.
-    private static string JoinName(ref char[] text, int used, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    private static string JoinName(ref byte[] text, int used, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
     {
         EnsureRoom(ref text, used, used + lengths[0] + lengths[1] + lengths[2] + 2);
         var write = used;
         Append(text, starts[1], lengths[1], used, ref write);
         Append(text, starts[0], lengths[0], used, ref write);
         Append(text, starts[2], lengths[2], used, ref write);
-        return write == used ? string.Empty : new string(text, used, write - used);
+        return JsonText.ToText(text.AsSpan(used, write - used));
     }
 
     // Appends a non-blank part to a name being written from used on, after a space unless it is the first.
-    private static void Append(char[] text, int start, int length, int used, ref int write)
+    private static void Append(byte[] text, int start, int length, int used, ref int write)
     {
         if (length == 0)
         {
@@ -400,24 +438,24 @@ internal static class ArxivMetadataRecord
 
         if (write > used)
         {
-            text[write++] = ' ';
+            text[write++] = (byte)' ';
         }
 
         Array.Copy(text, start, text, write, length);
         write += length;
     }
 
-    // Grows the pooled text buffer to hold at least needed chars, keeping the first used.
-    private static void EnsureRoom(ref char[] text, int used, int needed)
+    // Grows the pooled text buffer to hold at least needed bytes, keeping the first used.
+    private static void EnsureRoom(ref byte[] text, int used, int needed)
     {
         if (needed <= text.Length)
         {
             return;
         }
 
-        var larger = ArrayPool<char>.Shared.Rent(Math.Max(needed, 2 * text.Length));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, 2 * text.Length));
         Array.Copy(text, larger, used);
-        ArrayPool<char>.Shared.Return(text);
+        ArrayPool<byte>.Shared.Return(text);
         text = larger;
     }
 }
