@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -16,9 +15,9 @@ internal static class ArxivMetadataRecord
 
     private static readonly string[] StringKeyNames = ["id", "title", "abstract", "authors", "categories", "submitter", "comments", "journal-ref", "doi", "report-no", "license"];
 
-    // Every key read, as UTF-8, with its index.
-    private static readonly (byte[] Name, int Key)[] Keys =
-        [.. StringKeyNames.Select(static (k, i) => (Encoding.UTF8.GetBytes(k), i)), ("versions"u8.ToArray(), VersionsKey), ("authors_parsed"u8.ToArray(), AuthorsParsedKey)];
+    // Every key read, as UTF-8, with its index, by the name's length.
+    private static readonly (byte[] Name, int Key)[][] KeysByLength = ByLength(
+        [.. StringKeyNames.Select(static (k, i) => (Encoding.UTF8.GetBytes(k), i)), ("versions"u8.ToArray(), VersionsKey), ("authors_parsed"u8.ToArray(), AuthorsParsedKey)]);
 
     // No escaped name longer than this unescapes to a key above (six bytes per escaped character at most).
     private const int MaxEscapedKeyBytes = 128;
@@ -41,16 +40,22 @@ internal static class ArxivMetadataRecord
 
     private static int IndexOfKey(ReadOnlySpan<byte> name)
     {
-        foreach (var (key, index) in Keys)
+        if (name.Length < KeysByLength.Length)
         {
-            if (key.Length == name.Length && name.SequenceEqual(key))
+            foreach (var (key, index) in KeysByLength[name.Length])
             {
-                return index;
+                if (name.SequenceEqual(key))
+                {
+                    return index;
+                }
             }
         }
 
         return OtherKey;
     }
+
+    private static (byte[] Name, int Key)[][] ByLength((byte[] Name, int Key)[] keys) =>
+        [.. Enumerable.Range(0, keys.Max(static k => k.Name.Length) + 1).Select(length => keys.Where(k => k.Name.Length == length).ToArray())];
 
     /// <summary>
     /// Parses a line, reporting to <paramref name="sink"/> at offsets of the line. Throws <see cref="JsonException"/> for
@@ -138,13 +143,13 @@ internal static class ArxivMetadataRecord
         }
 
         var paperVersions = new List<PaperVersion>(versions?.Count ?? 0);
+        var latest = 0;
         var warned = false;
         if (versions is not null)
         {
-            foreach (var (versionText, date, badDate, offset) in versions)
+            foreach (var (number, versionText, date, badDate, offset) in versions)
             {
-                if (versionText.Length < 2 || (versionText[0] != 'v' && versionText[0] != 'V')
-                    || !int.TryParse(versionText.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > ArxivId.MaxVersion)
+                if (number == 0)
                 {
                     throw sink.Reject(ReadProblems.MetadataBadVersion, offset, versionText, id);
                 }
@@ -153,16 +158,16 @@ internal static class ArxivMetadataRecord
                 {
                     // One warning per record is enough to show that its dates are not in the expected form.
                     warned = true;
-                    sink.Report(ReadProblems.MetadataBadDate, offset, badDate, id, versionText);
+                    sink.Report(ReadProblems.MetadataBadDate, offset, badDate, id, versionText ?? $"v{number}");
                 }
 
                 paperVersions.Add(new PaperVersion(number, date));
+                latest = Math.Max(latest, number);
             }
         }
 
-        var latest = paperVersions.Count == 0 ? 0 : paperVersions.Max(static v => v.Number);
         var versionedId = latest > 0 ? arxivId.WithVersion(latest) : arxivId;
-        return new Paper(arxivId.ToString(), title)
+        return new Paper(CanonicalId(arxivId, id), title)
         {
             ArxivId = versionedId,
             Abstract = abstractText ?? string.Empty,
@@ -182,6 +187,13 @@ internal static class ArxivMetadataRecord
             Submitter = Optional(values[Submitter]),
             Source = PaperSource.ArxivMetadata,
         };
+    }
+
+    // The id's canonical text: the one read when it is written so (as nearly always), without a second string.
+    private static string CanonicalId(ArxivId arxivId, string text)
+    {
+        Span<char> formatted = stackalloc char[ArxivId.MaxStackLength];
+        return arxivId.TryFormatCore(formatted, out var length) && formatted.Slice(0, length).SequenceEqual(text.AsSpan()) ? text : arxivId.ToString();
     }
 
     // The strings were normalised as they were read: blank ones are empty.
@@ -241,8 +253,11 @@ internal static class ArxivMetadataRecord
     private static RecordRejectedException InvalidText(ref Utf8JsonReader reader, string path, ProblemSink sink) =>
         sink.Reject(ReadProblems.MetadataInvalidJson, reader.TokenStartIndex, $"$.{path} is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800).");
 
-    /// <summary>One element of <c>versions</c>: its text, its date, and the date's text when it is no date.</summary>
-    private readonly record struct VersionEntry(string Version, DateTimeOffset? Created, string? BadDate, long Offset);
+    /// <summary>
+    /// One element of <c>versions</c>: its number (0 when its text is no version), its text when it is not the plain
+    /// <c>v</c> and digits, its date, and the date's text when it is no date.
+    /// </summary>
+    private readonly record struct VersionEntry(int Number, string? Version, DateTimeOffset? Created, string? BadDate, long Offset);
 
     private static RecordRejectedException WrongType(ref Utf8JsonReader reader, string path, string expected, ProblemSink sink) =>
         sink.Reject(ReadProblems.MetadataWrongType, reader.TokenStartIndex, path, expected, JsonErrors.Describe(reader.TokenType));
@@ -270,15 +285,30 @@ internal static class ArxivMetadataRecord
 
             var start = reader.TokenStartIndex;
             string? version = null, badDate = null;
+            var number = 0;
+            var hasVersion = false;
             DateTimeOffset? created = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("version"u8))
                 {
                     reader.Read();
-                    version = reader.TokenType is JsonTokenType.String or JsonTokenType.Null
-                        ? reader.GetString()
-                        : throw WrongType(ref reader, $"versions[{index}].version", "a string", sink);
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        throw WrongType(ref reader, $"versions[{index}].version", "a string", sink);
+                    }
+
+                    hasVersion = reader.TokenType == JsonTokenType.String;
+                    if (!hasVersion || IsPlainVersion(ref reader, out number))
+                    {
+                        // The plain form ("v2") is read without a string.
+                        version = null;
+                    }
+                    else
+                    {
+                        version = reader.GetString()!;
+                        number = TryVersionNumber(Encoding.UTF8.GetBytes(version), out var parsed) ? parsed : 0;
+                    }
                 }
                 else if (reader.ValueTextEquals("created"u8))
                 {
@@ -305,15 +335,42 @@ internal static class ArxivMetadataRecord
                 }
             }
 
-            if (version is null)
+            if (!hasVersion)
             {
                 throw sink.Reject(ReadProblems.MetadataMissingVersion, start, index);
             }
 
-            list.Add(new VersionEntry(version, created, badDate, start));
+            list.Add(new VersionEntry(number, version, created, badDate, start));
         }
 
         return list;
+    }
+
+    // "v" or "V" and the ASCII digits of a number from 1 to ArxivId.MaxVersion (leading zeros allowed).
+    private static bool TryVersionNumber(ReadOnlySpan<byte> text, out int number)
+    {
+        number = 0;
+        if (text.Length < 2 || (text[0] != (byte)'v' && text[0] != (byte)'V'))
+        {
+            return false;
+        }
+
+        foreach (var digit in text.Slice(1))
+        {
+            if (digit is < (byte)'0' or > (byte)'9' || (number = (number * 10) + (digit - '0')) > ArxivId.MaxVersion)
+            {
+                return false;
+            }
+        }
+
+        return number >= 1;
+    }
+
+    // A version written "v" and its number without leading zeros, so that $"v{number}" gives its text back.
+    private static bool IsPlainVersion(ref Utf8JsonReader reader, out int number)
+    {
+        number = 0;
+        return !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan is [(byte)'v', not (byte)'0', ..] && TryVersionNumber(reader.ValueSpan, out number);
     }
 
     // A version date read from the token's characters without a string; the text itself only when it is no date.
