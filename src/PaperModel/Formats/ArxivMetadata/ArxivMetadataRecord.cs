@@ -73,7 +73,7 @@ internal static class ArxivMetadataRecord
         var values = new string?[StringKeyNames.Length];
         string[] categoryList = [];
         long idOffset = 0;
-        List<VersionEntry>? versions = null;
+        var versions = default(VersionsRead);
         List<Author>? parsedAuthors = null;
 
         // The free-text author list is used only when authors_parsed (which comes after it) gives no author: it is
@@ -142,30 +142,18 @@ internal static class ArxivMetadataRecord
             throw sink.Reject(ReadProblems.MetadataMissingTitle, -1, id);
         }
 
-        var paperVersions = new List<PaperVersion>(versions?.Count ?? 0);
-        var latest = 0;
-        var warned = false;
-        if (versions is not null)
+        // As if the versions were checked in order: a bad date is a warning (the first only) when it comes before the first bad version.
+        if (versions.BadDate is { } badDate && (versions.BadVersion is null || badDate.Index < versions.BadVersion.Value.Index))
         {
-            foreach (var (number, versionText, date, badDate, offset) in versions)
-            {
-                if (number == 0)
-                {
-                    throw sink.Reject(ReadProblems.MetadataBadVersion, offset, versionText, id);
-                }
-
-                if (badDate is not null && !warned)
-                {
-                    // One warning per record is enough to show that its dates are not in the expected form.
-                    warned = true;
-                    sink.Report(ReadProblems.MetadataBadDate, offset, badDate, id, versionText ?? $"v{number}");
-                }
-
-                paperVersions.Add(new PaperVersion(number, date));
-                latest = Math.Max(latest, number);
-            }
+            sink.Report(ReadProblems.MetadataBadDate, badDate.Offset, badDate.Text, id, badDate.Version);
         }
 
+        if (versions.BadVersion is { } badVersion)
+        {
+            throw sink.Reject(ReadProblems.MetadataBadVersion, badVersion.Offset, badVersion.Text, id);
+        }
+
+        var latest = versions.Latest;
         var versionedId = latest > 0 ? arxivId.WithVersion(latest) : arxivId;
         return new Paper(CanonicalId(arxivId, id), title)
         {
@@ -173,11 +161,11 @@ internal static class ArxivMetadataRecord
             Abstract = abstractText ?? string.Empty,
             Authors = parsedAuthors is { Count: > 0 } ? parsedAuthors
                 : AuthorList.Parse(hasAuthorsText ? ReadNormalized(ref authorsText, StringKeyNames[Authors], sink) : values[Authors]),
-            Published = paperVersions.Count > 0 ? paperVersions[0].Created : null,
-            Updated = paperVersions.Count > 0 ? paperVersions[paperVersions.Count - 1].Created : null,
+            Published = versions.List is { Count: > 0 } list ? list[0].Created : null,
+            Updated = versions.List is { Count: > 0 } last ? last[last.Count - 1].Created : null,
             Categories = categoryList,
             PrimaryCategory = categoryList.Length > 0 ? categoryList[0] : null,
-            Versions = paperVersions,
+            Versions = versions.List ?? [],
             Links = ArxivLinks.For(versionedId, doi),
             Comment = Optional(values[Comments]),
             JournalReference = Optional(values[JournalRef]),
@@ -254,19 +242,25 @@ internal static class ArxivMetadataRecord
         sink.Reject(ReadProblems.MetadataInvalidJson, reader.TokenStartIndex, $"$.{path} is not valid UTF-8 text (invalid bytes or a lone surrogate escape such as \\ud800).");
 
     /// <summary>
-    /// One element of <c>versions</c>: its number (0 when its text is no version), its text when it is not the plain
-    /// <c>v</c> and digits, its date, and the date's text when it is no date.
+    /// What <c>versions</c> gives: the versions that could be read, in order, the latest number, and the first version
+    /// and the first date that could not be read (their text, where they are, and the index of their element).
     /// </summary>
-    private readonly record struct VersionEntry(int Number, string? Version, DateTimeOffset? Created, string? BadDate, long Offset);
+    private struct VersionsRead
+    {
+        public List<PaperVersion>? List;
+        public int Latest;
+        public (int Index, long Offset, string Text)? BadVersion;
+        public (int Index, long Offset, string Text, string Version)? BadDate;
+    }
 
     private static RecordRejectedException WrongType(ref Utf8JsonReader reader, string path, string expected, ProblemSink sink) =>
         sink.Reject(ReadProblems.MetadataWrongType, reader.TokenStartIndex, path, expected, JsonErrors.Describe(reader.TokenType));
 
-    private static List<VersionEntry>? Versions(ref Utf8JsonReader reader, ProblemSink sink)
+    private static VersionsRead Versions(ref Utf8JsonReader reader, ProblemSink sink)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return null;
+            return default;
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -274,10 +268,9 @@ internal static class ArxivMetadataRecord
             throw WrongType(ref reader, "versions", "an array", sink);
         }
 
-        var list = new List<VersionEntry>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var read = new VersionsRead { List = [] };
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            var index = list.Count;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 throw WrongType(ref reader, $"versions[{index}]", "an object", sink);
@@ -340,10 +333,23 @@ internal static class ArxivMetadataRecord
                 throw sink.Reject(ReadProblems.MetadataMissingVersion, start, index);
             }
 
-            list.Add(new VersionEntry(number, version, created, badDate, start));
+            if (number == 0)
+            {
+                read.BadVersion ??= (index, start, version!);
+            }
+            else
+            {
+                read.List.Add(new PaperVersion(number, created));
+                read.Latest = Math.Max(read.Latest, number);
+            }
+
+            if (badDate is not null)
+            {
+                read.BadDate ??= (index, start, badDate, version ?? $"v{number}");
+            }
         }
 
-        return list;
+        return read;
     }
 
     // "v" or "V" and the ASCII digits of a number from 1 to ArxivId.MaxVersion (leading zeros allowed).

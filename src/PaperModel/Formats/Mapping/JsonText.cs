@@ -11,6 +11,9 @@ namespace PaperModel.Formats;
 /// </summary>
 internal static class JsonText
 {
+    // Values up to this many bytes are checked byte by byte (NeedsNormalizing).
+    private const int ShortBytes = 32;
+
     // Scratch text up to this many bytes is the thread's own buffer, kept and reused; longer text rents a pooled one.
     private const int KeptBytes = 1 << 16;
 
@@ -183,16 +186,14 @@ internal static class JsonText
     /// </summary>
     internal static int NormalizeUtf8(ReadOnlySpan<byte> raw, Span<byte> destination)
     {
-        var special = IndexOfStop(raw);
-        var doubled = raw.IndexOf("  "u8);
-        if (special < 0 && doubled < 0 && (raw.IsEmpty || (raw[0] != (byte)' ' && raw[raw.Length - 1] != (byte)' ')))
+        if (!NeedsNormalizing(raw))
         {
             return -1;
         }
 
         var read = SkipWhitespace(raw, 0);
         var write = 0;
-        special = doubled = -1;
+        int special = -1, doubled = -1;
         while (read < raw.Length)
         {
             // The next stop and the next two spaces (each searched again only once passed).
@@ -245,6 +246,27 @@ internal static class JsonText
 
         // A single space that ended the text.
         return write > 0 && destination[write - 1] == (byte)' ' ? write - 1 : write;
+    }
+
+    // Whether raw has an escape, whitespace other than single spaces inside, or a space at an end. Short values (names,
+    // ids, dates) are read byte by byte: the vectorised searches cost more than that.
+    private static bool NeedsNormalizing(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > ShortBytes)
+        {
+            return IndexOfStop(raw) >= 0 || raw.IndexOf("  "u8) >= 0 || raw[0] == (byte)' ' || raw[raw.Length - 1] == (byte)' ';
+        }
+
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var b = raw[i];
+            if (b == (byte)' ' ? i == 0 || i == raw.Length - 1 || raw[i + 1] == (byte)' ' : IsStop(b))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The raw (still escaped) UTF-8 of the current token.
@@ -396,6 +418,12 @@ internal static class JsonText
     private static int At(int start, int found, int end) => found < 0 ? end : start + found;
 
     private static int IndexOfStop(ReadOnlySpan<byte> raw) => raw.IndexOfAny(Stops);
+
+#if NET8_0_OR_GREATER
+    private static bool IsStop(byte b) => Stops.Contains(b);
+#else
+    private static bool IsStop(byte b) => Array.IndexOf(Stops, b) >= 0;
+#endif
 
     // The backslash and the first UTF-8 byte of every char.IsWhiteSpace character but the space.
     private static byte[] StopBytes()
