@@ -22,13 +22,12 @@ internal static class ArxivMetadataRecord
     // No escaped name longer than this unescapes to a key above (six bytes per escaped character at most).
     private const int MaxEscapedKeyBytes = 128;
 
-    private static int IndexOfKey(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            return IndexOfKey(reader.ValueSpan);
-        }
+    private static int IndexOfKey(ref Utf8JsonReader reader) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence ? IndexOfKey(reader.ValueSpan) : IndexOfEscapedKey(ref reader);
 
+    // Apart, so that the common path does not clear the stack buffer on every call.
+    private static int IndexOfEscapedKey(ref Utf8JsonReader reader)
+    {
         if (JsonText.TokenLength(ref reader) > MaxEscapedKeyBytes)
         {
             return OtherKey;
