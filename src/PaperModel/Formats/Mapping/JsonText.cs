@@ -34,78 +34,36 @@ internal static class JsonText
 #endif
 
     /// <summary>The current string token, unescaped and whitespace-normalised: one string is allocated.</summary>
-    public static string ReadNormalized(ref Utf8JsonReader reader)
-    {
-        var raw = RawValue(ref reader);
-        if (raw.IsEmpty)
-        {
-            return string.Empty;
-        }
-
-        var rented = Rent(raw.Length, out var buffer);
-        try
-        {
-            var normalized = NormalizeUtf8(raw, buffer);
-            return ToText(normalized < 0 ? raw : buffer.AsSpan(0, normalized));
-        }
-        finally
-        {
-            Return(rented);
-        }
-    }
+    public static string ReadNormalized(ref Utf8JsonReader reader) => WithNormalized(ref reader, static utf8 => ToText(utf8));
 
     /// <summary>
     /// The current string token, unescaped and whitespace-normalised, as a string shared with every other read of the
     /// same text on this thread (a cache of the last few hundred short strings): for values that repeat from record to
     /// record, such as a licence.
     /// </summary>
-    public static string ReadNormalizedShared(ref Utf8JsonReader reader)
-    {
-        var raw = RawValue(ref reader);
-        var rented = Rent(raw.Length, out var buffer);
-        try
-        {
-            var normalized = NormalizeUtf8(raw, buffer);
-            return Shared(normalized < 0 ? raw : buffer.AsSpan(0, normalized));
-        }
-        finally
-        {
-            Return(rented);
-        }
-    }
+    public static string ReadNormalizedShared(ref Utf8JsonReader reader) => WithNormalized(ref reader, static utf8 => Shared(utf8));
 
     /// <summary>
     /// The current string token as a space-separated list (arXiv categories): unescaped, whitespace-normalised and split
     /// on the spaces, each item a string shared with every other read of the same item on this thread.
     /// </summary>
-    public static string[] ReadList(ref Utf8JsonReader reader)
+    public static string[] ReadList(ref Utf8JsonReader reader) => WithNormalized(ref reader, static text =>
     {
-        var raw = RawValue(ref reader);
-        var rented = Rent(raw.Length, out var buffer);
-        try
+        if (text.IsEmpty)
         {
-            var normalized = NormalizeUtf8(raw, buffer);
-            var text = normalized < 0 ? raw : buffer.AsSpan(0, normalized);
-            if (text.IsEmpty)
-            {
-                return [];
-            }
-
-            var items = new string[Count(text, (byte)' ') + 1];
-            for (var i = 0; i < items.Length; i++)
-            {
-                var space = text.IndexOf((byte)' ');
-                items[i] = Shared(space < 0 ? text : text.Slice(0, space));
-                text = space < 0 ? default : text.Slice(space + 1);
-            }
-
-            return items;
+            return [];
         }
-        finally
+
+        var items = new string[Count(text, (byte)' ') + 1];
+        for (var i = 0; i < items.Length; i++)
         {
-            Return(rented);
+            var space = text.IndexOf((byte)' ');
+            items[i] = Shared(space < 0 ? text : text.Slice(0, space));
+            text = space < 0 ? default : text.Slice(space + 1);
         }
-    }
+
+        return items;
+    });
 
     /// <summary>
     /// Checks that the current string token is text (valid UTF-8, no lone surrogate escape) the way reading it would,
@@ -267,6 +225,24 @@ internal static class JsonText
         }
 
         return false;
+    }
+
+    private delegate T Utf8Reader<out T>(ReadOnlySpan<byte> utf8);
+
+    // What make makes of the current string token unescaped and normalised (in the scratch buffer, or where it stands).
+    private static T WithNormalized<T>(ref Utf8JsonReader reader, Utf8Reader<T> make)
+    {
+        var raw = RawValue(ref reader);
+        var rented = Rent(raw.Length, out var buffer);
+        try
+        {
+            var normalized = NormalizeUtf8(raw, buffer);
+            return make(normalized < 0 ? raw : buffer.AsSpan(0, normalized));
+        }
+        finally
+        {
+            Return(rented);
+        }
     }
 
     // The raw (still escaped) UTF-8 of the current token.
