@@ -149,6 +149,44 @@ public sealed class ArxivMetadataFormatTests
             p.Code == "PM1076" && p.Severity == ProblemSeverity.Warning && p.Line == 1 && p.Message.Contains("24/07/2007"));
     }
 
+    [Theory]
+    [InlineData("v2", 2, true)]
+    [InlineData("V2", 2, true)]
+    [InlineData("v02", 2, true)]
+    [InlineData("\\u0076\\u0032", 2, true)]
+    [InlineData("v9999", 9999, true)]
+    [InlineData("v10000", 0, false)]
+    [InlineData("v99999999999", 0, false)]
+    [InlineData("v0", 0, false)]
+    [InlineData("v", 0, false)]
+    [InlineData("v-2", 0, false)]
+    [InlineData("v 2", 0, false)]
+    [InlineData("v\u0663", 0, false)]
+    public void A_version_is_v_and_a_number_and_problems_quote_it_as_written(string version, int number, bool valid)
+    {
+        // The second version's date is no date: its warning names the version as the line writes it.
+        var line = SampleLines[0]
+            .Replace("\"version\":\"v2\"", $"\"version\":\"{version}\"", StringComparison.Ordinal)
+            .Replace("Tue, 24 Jul 2007 20:10:27 GMT", "24/07/2007", StringComparison.Ordinal);
+        var written = System.Text.Json.JsonDocument.Parse($"\"{version}\"").RootElement.GetString();
+
+        var result = ReadText(Format, line);
+
+        var problem = result.Problems.Should().ContainSingle().Subject;
+        if (valid)
+        {
+            result.Papers.Should().ContainSingle().Which.Versions.Select(v => v.Number).Should().Equal(1, number);
+            problem.Code.Should().Be("PM1076");
+            problem.Message.Should().Contain($"of 0704.0001{written} is not");
+        }
+        else
+        {
+            result.Papers.Should().BeEmpty();
+            problem.Severity.Should().Be(ProblemSeverity.Error);
+            problem.Message.Should().Contain($"'{written}'");
+        }
+    }
+
     [Fact]
     public void Carriage_returns_and_a_missing_final_newline_are_fine()
     {
