@@ -107,7 +107,7 @@ public sealed class PackageLayoutTests(PackedPackages packages)
     }
 
     [Fact]
-    public void Cli_package_is_the_papers_dotnet_tool_pointing_to_a_ReadyToRun_linux_x64_package_and_a_portable_one()
+    public void Cli_package_is_the_papers_dotnet_tool_pointing_to_a_native_linux_x64_package_and_a_portable_one()
     {
         var nuspec = PackedPackages.ReadNuspec(packages.CliPackage);
         nuspec.Element("id")!.Value.Should().Be("PaperModel.Cli");
@@ -123,29 +123,49 @@ public sealed class PackageLayoutTests(PackedPackages packages)
                 .Should().Equal(("linux-x64", "PaperModel.Cli.linux-x64"), ("any", "PaperModel.Cli.any"));
         }
 
-        using var linux = ToolPackage(packages.CliLinuxX64Package, "linux-x64");
-        using var portable = ToolPackage(packages.CliPortablePackage, "any");
-        IsReadyToRun(linux, "tools/net10.0/linux-x64/papers.dll").Should().BeTrue("the Linux x64 tool is compiled ahead of time");
-        IsReadyToRun(linux, "tools/net10.0/linux-x64/PaperModel.dll").Should().BeTrue();
+        // Linux x64: one native executable (Native AOT), no assemblies, no symbol files, no runtime configuration.
+        using (var linux = ToolPackage(packages.CliLinuxX64Package, "tools/any/linux-x64/"))
+        {
+            linux.Entries.Where(static e => e.FullName.StartsWith("tools/", StringComparison.Ordinal)).Select(static e => e.FullName)
+                .Should().BeEquivalentTo("tools/any/linux-x64/papers", "tools/any/linux-x64/DotnetToolSettings.xml");
+            IsElfExecutable(linux, "tools/any/linux-x64/papers").Should().BeTrue("the Linux x64 tool is compiled to native code ahead of time");
+            var command = ToolSettings(linux, "tools/any/linux-x64/DotnetToolSettings.xml").Descendants("Command").Single();
+            command.Attribute("EntryPoint")!.Value.Should().Be("papers");
+            command.Attribute("Runner")!.Value.Should().Be("executable");
+        }
+
+        // Every other platform: the portable IL tool, run by dotnet on the shared runtime, with no apphost.
+        using var portable = ToolPackage(packages.CliPortablePackage, "tools/net10.0/any/");
+        var entries = portable.Entries.Select(static e => e.FullName).ToList();
+        entries.Should().Contain(["tools/net10.0/any/papers.dll", "tools/net10.0/any/PaperModel.dll", "tools/net10.0/any/papers.runtimeconfig.json"]);
+        entries.Should().NotContain(static e => e.EndsWith(".so", StringComparison.Ordinal) || e.EndsWith("/papers", StringComparison.Ordinal), "the portable tool has no apphost");
+        entries.Where(static e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal))
+            .Should().Equal(["tools/net10.0/any/DotnetToolSettings.xml"], "XML docs are of no use in a tool");
+        var portableCommand = ToolSettings(portable, "tools/net10.0/any/DotnetToolSettings.xml").Descendants("Command").Single();
+        portableCommand.Attribute("EntryPoint")!.Value.Should().Be("papers.dll");
+        portableCommand.Attribute("Runner")!.Value.Should().Be("dotnet");
         IsReadyToRun(portable, "tools/net10.0/any/papers.dll").Should().BeFalse("the portable tool is IL, compiled on the machine that runs it");
     }
 
-    // A RID-specific tool package: its type, a framework-dependent entry point run by dotnet, no XML docs.
-    private static ZipArchive ToolPackage(string package, string rid)
+    // A RID-specific tool package: its type, the README, and the settings naming the papers command in its folder.
+    private static ZipArchive ToolPackage(string package, string folder)
     {
         var nuspec = PackedPackages.ReadNuspec(package);
         nuspec.Element("packageTypes")!.Elements("packageType").Select(static t => t.Attribute("name")!.Value).Should().Equal("DotnetToolRidPackage");
         var zip = ZipFile.OpenRead(package);
-        var folder = $"tools/net10.0/{rid}/";
-        var entries = zip.Entries.Select(static e => e.FullName).ToList();
-        entries.Should().Contain([folder + "papers.dll", folder + "PaperModel.dll", folder + "papers.runtimeconfig.json", "README.md"]);
-        entries.Should().NotContain(static e => e.EndsWith(".so", StringComparison.Ordinal) || e.EndsWith("/papers", StringComparison.Ordinal), "the tool runs on the shared runtime, with no apphost");
-        entries.Where(static e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith(".xml", StringComparison.Ordinal)).Should().Equal([folder + "DotnetToolSettings.xml"], "XML docs are of no use in a tool");
-        var command = ToolSettings(zip, folder + "DotnetToolSettings.xml").Descendants("Command").Single();
-        command.Attribute("Name")!.Value.Should().Be("papers");
-        command.Attribute("EntryPoint")!.Value.Should().Be("papers.dll");
-        command.Attribute("Runner")!.Value.Should().Be("dotnet");
+        zip.Entries.Select(static e => e.FullName).Should().Contain("README.md");
+        ToolSettings(zip, folder + "DotnetToolSettings.xml").Descendants("Command").Single().Attribute("Name")!.Value.Should().Be("papers");
         return zip;
+    }
+
+    // Whether a file is an x86-64 ELF executable (the ELF magic, 64-bit class, type EXEC or DYN, machine x86-64).
+    private static bool IsElfExecutable(ZipArchive zip, string path)
+    {
+        using var entry = zip.GetEntry(path)!.Open();
+        var header = new byte[20];
+        entry.ReadExactly(header);
+        var type = BitConverter.ToUInt16(header, 16);
+        return header is [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, ..] && (type == 2 || type == 3) && BitConverter.ToUInt16(header, 18) == 62;
     }
 
     private static XDocument ToolSettings(ZipArchive zip, string path)

@@ -59,12 +59,18 @@ internal static class ClassifyCommand
 
             // JSON Lines records are serialised by the workers that classify, and only copied out here, in order.
             var lines = writer is JsonPaperWriter { WritesLines: true } json ? json : null;
-            var classified = reader.ReadPapers(inputs.GetFiles(parseResult), paper =>
+            var classified = reader.ReadPapers<(Paper? Paper, IReadOnlyList<TopicAssignment>? Topics, byte[]? Line)>(inputs.GetFiles(parseResult), paper =>
             {
                 var topics = classifier.Classify(paper).Topics;
                 IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
                 var shown = wanted.Length == 0 || assigned.Any(t => wanted.Contains(t.Topic.Id, StringComparer.Ordinal));
-                return (Paper: paper, Topics: shown ? assigned : null, Line: shown && lines is not null ? JsonPaperWriter.SerializeLine(paper, assigned) : null);
+                if (!shown)
+                {
+                    return default;
+                }
+
+                // A serialised record is all the writer needs: the paper is not kept, so it dies on the worker.
+                return lines is not null ? (null, null, JsonPaperWriter.SerializeLine(paper, assigned)) : (paper, assigned, null);
             });
             foreach (var (paper, assigned, line) in classified)
             {
@@ -72,7 +78,7 @@ internal static class ClassifyCommand
                 {
                     lines!.WriteLine(line);
                 }
-                else if (assigned is not null)
+                else if (paper is not null)
                 {
                     writer.Write(paper, assigned);
                 }

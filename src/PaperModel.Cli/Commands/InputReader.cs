@@ -42,62 +42,51 @@ internal sealed class InputReader
     public IEnumerable<Paper> ReadPapers(IEnumerable<string> files) => ReadPapers(files, static paper => paper);
 
     /// <summary>
-    /// Streams the papers of every file through a transform on every core (<see cref="ParallelPipeline"/>): the files
-    /// are split into records on one thread, batches of records are mapped on the others
-    /// (<see cref="PaperReader.EnumerateFileInParallel"/>), then batches of papers are transformed, and the results come back in input
-    /// order, each problem written to standard error when the results before it have been given. Reading stops after
+    /// Streams the papers of every file through a transform on every core, in one parallel pass
+    /// (<see cref="PaperReader.SelectFileInParallel"/>): each file is split into records on one thread, batches of
+    /// records are mapped and their papers transformed on the others, and the results come back in input order, each
+    /// problem written to standard error when the results before it have been given. Reading stops after
     /// <see cref="Limit"/> papers; progress is drawn as the results come back, so it never mixes with problems.
     /// </summary>
     /// <param name="files">The files, in order.</param>
-    /// <param name="transform">What to do with each paper (thread-safe): classify it, for instance.</param>
+    /// <param name="transform">What to do with each paper (thread-safe, free of side effects: the papers read ahead of
+    /// the limit are transformed too): classify it, for instance.</param>
     public IEnumerable<TResult> ReadPapers<TResult>(IEnumerable<string> files, Func<Paper, TResult> transform)
     {
         var list = files.ToList();
         Progress?.Start(list.Where(static f => f != StandardInput).Sum(static f => File.Exists(f) ? new FileInfo(f).Length : 0));
-        var items = Sources(list).SelectInOrder(source => source.Item.Paper is { } paper
-            ? new Step<TResult>(transform(paper), null, source.BytesRead)
-            : new Step<TResult>(default!, source.Item.Problem, source.BytesRead));
+        Func<PaperReadItem, Step<TResult>> select = item => item.Paper is { } paper ? new(transform(paper), null) : new(default!, item.Problem);
+        var count = 0;
+        var done = 0L;
         try
         {
-            foreach (var step in items)
+            foreach (var file in list)
             {
-                if (step.Problem is { } problem)
+                using var stream = Open(file);
+                foreach (var step in Read(file, stream, select))
                 {
-                    ProblemCount++;
-                    Progress?.Clear();
-                    _context.Error.WriteLine(problem.ToString());
-                }
-                else
-                {
-                    Progress?.Paper(step.BytesRead);
+                    if (step.Problem is { } problem)
+                    {
+                        ProblemCount++;
+                        Progress?.Clear();
+                        _context.Error.WriteLine(problem.ToString());
+                        continue;
+                    }
+
+                    Progress?.Paper(done + (stream?.Position ?? 0));
                     yield return step.Result;
+                    if (++count == Limit)
+                    {
+                        yield break;
+                    }
                 }
+
+                done += stream?.Length ?? 0;
             }
         }
         finally
         {
             Progress?.Clear();
-        }
-    }
-
-    // The items of every file in order, up to the limit, each with the bytes of input read up to it.
-    private IEnumerable<Source> Sources(IReadOnlyList<string> files)
-    {
-        var count = 0;
-        var done = 0L;
-        foreach (var file in files)
-        {
-            using var stream = Open(file);
-            foreach (var item in Read(file, stream))
-            {
-                yield return new(item, done + (stream?.Position ?? 0));
-                if (item.Paper is not null && ++count == Limit)
-                {
-                    yield break;
-                }
-            }
-
-            done += stream?.Length ?? 0;
         }
     }
 
@@ -119,17 +108,14 @@ internal sealed class InputReader
         }
     }
 
-    // The records are split on one thread and mapped on the others, then transformed on them too (ReadPapers).
-    private IEnumerable<PaperReadItem> Read(string file, FileStream? stream) =>
+    // The records are split on one thread, then mapped and transformed on the others (ReadPapers).
+    private IEnumerable<Step<TResult>> Read<TResult>(string file, FileStream? stream, Func<PaperReadItem, Step<TResult>> select) =>
         file == StandardInput
-            ? PaperReader.EnumerateInParallel(_context.Input, _format, _options with { SourceName = StandardInputName })
+            ? PaperReader.SelectInParallel(_context.Input, select, _format, _options with { SourceName = StandardInputName })
             : stream is not null
-                ? PaperReader.EnumerateInParallel(stream, _format, _options with { SourceName = file })
-                : PaperReader.EnumerateFileInParallel(file, _format, _options with { SourceName = file });
-
-    /// <summary>A read item with the bytes of input read up to it.</summary>
-    private readonly record struct Source(PaperReadItem Item, long BytesRead);
+                ? PaperReader.SelectInParallel(stream, select, _format, _options with { SourceName = file })
+                : PaperReader.SelectFileInParallel(file, select, _format, _options with { SourceName = file });
 
     /// <summary>A transformed paper, or a problem.</summary>
-    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem, long BytesRead);
+    private readonly record struct Step<TResult>(TResult Result, ParseProblem? Problem);
 }

@@ -48,17 +48,17 @@ public sealed class EndToEndGroup : IQuickGroup
     }
 
     /// <summary>
-    /// The <c>papers</c> tool to measure: what users install on Linux x64 (the ReadyToRun build, from <c>dotnet publish
+    /// The <c>papers</c> tool to measure: what users install on Linux x64 (the native executable, from <c>dotnet publish
     /// src/PaperModel.Cli -c Release -r linux-x64</c>) when it is there and not older than the Release build, else the
     /// Release build (JIT only); and which one it is.
     /// </summary>
-    internal static (string Dll, string Build) Tool()
+    internal static (string Program, string Build) Tool()
     {
         var build = Built("src/PaperModel.Cli/bin/Release/net10.0/papers.dll");
-        var published = Path.Combine(RepoPaths.Root, "src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish/papers.dll");
+        var published = Path.Combine(RepoPaths.Root, "src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish/papers");
         return File.Exists(published) && File.GetLastWriteTimeUtc(published) >= File.GetLastWriteTimeUtc(build)
-            ? (published, "ReadyToRun linux-x64 build, as installed (src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish)")
-            : (build, "JIT-only Release build (publish with -r linux-x64 to measure the ReadyToRun tool users install)");
+            ? (published, "native linux-x64 build, as installed (src/PaperModel.Cli/bin/Release/net10.0/linux-x64/publish)")
+            : (build, "JIT-only Release build (publish with -r linux-x64 to measure the native tool users install)");
     }
 
     /// <summary>A built assembly of the repository (<c>bin/Release</c>), or an error saying to build it.</summary>
@@ -69,10 +69,11 @@ public sealed class EndToEndGroup : IQuickGroup
     }
 
     /// <summary>
-    /// The median wall time and the median CPU time (user and system) of a few runs of a process, and the largest peak
-    /// resident set among them (from <c>/usr/bin/time -f "%U %S %M"</c>).
+    /// The median wall time and the median CPU time (user and system) of a few runs of a program (an assembly is run with
+    /// <c>dotnet</c>, a native executable directly), and the largest peak resident set among them (from
+    /// <c>/usr/bin/time -f "%U %S %M"</c>).
     /// </summary>
-    internal static (double Seconds, double CpuSeconds, double PeakMegabytes) Median(string dll, params string[] args)
+    internal static (double Seconds, double CpuSeconds, double PeakMegabytes) Median(string program, params string[] args)
     {
         var seconds = new double[Rounds];
         var cpu = new double[Rounds];
@@ -85,7 +86,8 @@ public sealed class EndToEndGroup : IQuickGroup
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in (string[])["-f", "%U %S %M", "dotnet", dll, .. args])
+            string[] command = program.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", program] : [program];
+            foreach (var arg in (string[])["-f", "%U %S %M", .. command, .. args])
             {
                 start.ArgumentList.Add(arg);
             }

@@ -62,15 +62,15 @@ public sealed class EndToEndStagesGroup : IQuickGroup
         };
         var stageMs = stages.Sum(static s => s.Seconds) * 1000 / megabytes;
 
-        var (papersDll, build) = EndToEndGroup.Tool();
+        var (tool, build) = EndToEndGroup.Tool();
         context.Note($"papers: {build}");
         var large = GeneratedMetadata.WriteTemporaryFile(50);
         var one = Path.Combine(Path.GetTempPath(), $"papermodel-arxiv-one-{Environment.ProcessId}.jsonl");
         try
         {
             File.WriteAllBytes(one, metadata.AsSpan(0, metadata.AsSpan().IndexOf((byte)'\n') + 1).ToArray());
-            var whole = EndToEndGroup.Median(papersDll, "classify", large, "--as", "jsonl");
-            var startup = EndToEndGroup.Median(papersDll, "classify", one, "--as", "jsonl");
+            var whole = EndToEndGroup.Median(tool, "classify", large, "--as", "jsonl");
+            var startup = EndToEndGroup.Median(tool, "classify", one, "--as", "jsonl");
             var wholeMs = (whole.CpuSeconds - startup.CpuSeconds) * 1000 / (new FileInfo(large).Length / 1e6);
             foreach (var (name, seconds) in stages)
             {
