@@ -1,7 +1,5 @@
 #if NET8_0_OR_GREATER
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 #endif
 using PaperModel.Common.Matching;
@@ -400,11 +398,12 @@ internal sealed class SentenceRoles
 
     /// <summary>The next word (a run of letters, with the inner dots of <c>e.g</c>) at or after <paramref name="from"/>, or -1.</summary>
     /// <remarks>
-    /// On .NET 8 and later the text is classified in blocks of 64 characters at fixed places (a bit per character: ASCII
-    /// letter, outside ASCII, dot), so a word of ASCII letters inside a block is found with bit operations, and finding
-    /// one word does not wait for the characters of the word before to be read. A word next to a character outside
-    /// ASCII or a dot, one that reaches a block's end, and the text's last block are read as below. Otherwise runs of
-    /// ASCII letters are read with <see cref="TextTokens.AsciiRunEnd"/> and other characters one by one, with the same result.
+    /// On .NET 8 and later the text is classified in blocks of 64 characters at fixed places
+    /// (<c>TextTokens.AsciiLetterBlock</c>: a bit per ASCII letter, character outside ASCII and dot), so a word of ASCII
+    /// letters inside a block is found with bit operations, and finding one word does not wait for the characters of
+    /// the word before to be read. A word next to a character outside ASCII or a dot, one that reaches a block's end,
+    /// and the text's last block are read as below. Otherwise runs of ASCII letters are read with
+    /// <see cref="TextTokens.AsciiRunEnd"/> and other characters one by one, with the same result.
     /// </remarks>
     private int NextWord(string text, int from, out int length)
     {
@@ -416,7 +415,8 @@ internal sealed class SentenceRoles
             {
                 if (block != _maskBlock)
                 {
-                    ClassifyBlock(text, block);
+                    _letters = TextTokens.AsciiLetterBlock(text, block, out _nonAscii, out _dots);
+                    _maskBlock = block;
                 }
 
                 var offset = Math.Max(start - block, 0);
@@ -462,27 +462,6 @@ internal sealed class SentenceRoles
         return WordFrom(text, start, start + 1, out length);
     }
 
-#if NET8_0_OR_GREATER
-    /// <summary>Classifies the 64 characters at <paramref name="block"/> (the text has them) for <see cref="NextWord"/>.</summary>
-    private void ClassifyBlock(string text, int block)
-    {
-        ref var origin = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-        ulong letters = 0, nonAscii = 0, dots = 0;
-        for (var k = 0; k < 64; k += Vector128<ushort>.Count)
-        {
-            var chars = Vector128.LoadUnsafe(ref origin, (nuint)(block + k));
-            letters |= (ulong)Vector128.LessThanOrEqual((chars | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25)).ExtractMostSignificantBits() << k;
-            nonAscii |= (ulong)Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits() << k;
-            dots |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'.')).ExtractMostSignificantBits() << k;
-        }
-
-        _maskBlock = block;
-        _letters = letters;
-        _nonAscii = nonAscii;
-        _dots = dots;
-    }
-
-#endif
     /// <summary>The word that starts at <paramref name="start"/> (a letter) and has letters up to <paramref name="stop"/> at least.</summary>
     private static int WordFrom(string text, int start, int stop, out int length)
     {
