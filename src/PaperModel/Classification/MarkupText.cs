@@ -39,8 +39,15 @@ internal sealed class MarkupText
 
 #if NET8_0_OR_GREATER
     private static readonly SearchValues<char> MarkupStarts = SearchValues.Create("$\\{}*~-");
+    private static readonly SearchValues<char> MathMarkupStarts = SearchValues.Create("$\\{}*~-^_");
 #else
     private static readonly char[] MarkupStarts = "$\\{}*~-".ToCharArray();
+    private static readonly char[] MathMarkupStarts = "$\\{}*~-^_".ToCharArray();
+#endif
+
+#if NET9_0_OR_GREATER
+    private static readonly Dictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> GreekBySpan = Greek.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FormattingBySpan = Formatting.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
     private char[] _chars = new char[256];
@@ -136,12 +143,21 @@ internal sealed class MarkupText
                     continue;
                 }
 
+#if NET9_0_OR_GREATER
+                var name = text.AsSpan(i + 1, end - i - 1);
+                if (GreekBySpan.TryGetValue(name, out var letter))
+                {
+                    Emit(ref pending, letter, i, end);
+                }
+                else if (FormattingBySpan.Contains(name))
+#else
                 var name = text.Substring(i + 1, end - i - 1);
                 if (Greek.TryGetValue(name, out var letter))
                 {
                     Emit(ref pending, letter, i, end);
                 }
                 else if (Formatting.Contains(name))
+#endif
                 {
                     Forward(ref pending, i);
                 }
@@ -193,8 +209,7 @@ internal sealed class MarkupText
             }
             else
             {
-                Emit(ref pending, c, i, i + 1);
-                i++;
+                i = EmitRun(ref pending, text, i, math);
             }
         }
 
@@ -239,6 +254,27 @@ internal sealed class MarkupText
         {
             _ends[_count - 1] = end;
         }
+    }
+
+    /// <summary>
+    /// Emits the character at <paramref name="start"/> and the plain characters after it, up to the next one that may be
+    /// markup; returns where the run ends.
+    /// </summary>
+    private int EmitRun(ref int pending, string text, int start, bool math)
+    {
+        var rest = text.AsSpan(start + 1);
+        var length = rest.IndexOfAny(math ? MathMarkupStarts : MarkupStarts);
+        var end = start + 1 + (length < 0 ? rest.Length : length);
+        Emit(ref pending, text[start], start, start + 1);
+        text.AsSpan(start + 1, end - start - 1).CopyTo(_chars.AsSpan(_count));
+        for (var k = start + 1; k < end; k++)
+        {
+            _starts[_count] = k;
+            _ends[_count] = k + 1;
+            _count++;
+        }
+
+        return end;
     }
 
     private void Emit(ref int pending, char c, int start, int end)
