@@ -50,6 +50,11 @@ internal sealed class PhraseEntry
     public string?[] Gaps { get; }
 }
 
+/// <summary>The embedded acronyms a token may hold (<see cref="MatcherTables.EmbeddedAcronymsWithin"/>).</summary>
+/// <param name="Acronyms">Indexes into <see cref="MatcherTables.EmbeddedAcronyms"/>, in increasing order.</param>
+/// <param name="Masks">Per acronym, its <see cref="MatcherTables.CharMask"/>.</param>
+internal readonly record struct EmbeddedCandidates(int[] Acronyms, ulong[] Masks);
+
 /// <summary>
 /// The matcher's tables for one taxonomy, built once from its phrases and immutable afterwards: the vocabulary of
 /// folded phrase tokens, the <see cref="TokenForms"/> that map every form a text token may take (a vocabulary token
@@ -61,6 +66,7 @@ internal sealed class MatcherTables
     public const int MinEmbeddedAcronymLength = 3;
 
     private readonly int[] _firstTokenOffsets;
+    private readonly EmbeddedCandidates[] _embeddedByLength;
 
     private MatcherTables(string[] vocabulary, PhraseEntry[] entries, int[] firstTokenOffsets)
     {
@@ -79,7 +85,13 @@ internal sealed class MatcherTables
             .Where(i => entries[i].TokenIds.Length == 1 && entries[i].Exact[0] is { Length: >= MinEmbeddedAcronymLength })
             .ToArray();
         EmbeddedAcronymTexts = Array.ConvertAll(EmbeddedAcronyms, i => entries[i].Exact[0]!);
-        EmbeddedAcronymMasks = Array.ConvertAll(EmbeddedAcronymTexts, static a => CharMask(a, 0, a.Length));
+        var longest = EmbeddedAcronymTexts.Length == 0 ? 0 : EmbeddedAcronymTexts.Max(static a => a.Length);
+        _embeddedByLength = new EmbeddedCandidates[longest + 2];
+        for (var length = 0; length < _embeddedByLength.Length; length++)
+        {
+            var shorter = Enumerable.Range(0, EmbeddedAcronymTexts.Length).Where(a => EmbeddedAcronymTexts[a].Length < length).ToArray();
+            _embeddedByLength[length] = new EmbeddedCandidates(shorter, Array.ConvertAll(shorter, a => CharMask(EmbeddedAcronymTexts[a], 0, EmbeddedAcronymTexts[a].Length)));
+        }
     }
 
     /// <summary>The folded vocabulary; a token's id is its index.</summary>
@@ -107,8 +119,11 @@ internal sealed class MatcherTables
     /// <summary>Per <see cref="EmbeddedAcronyms"/> entry, the acronym as written.</summary>
     public string[] EmbeddedAcronymTexts { get; }
 
-    /// <summary>Per <see cref="EmbeddedAcronyms"/> entry, the <see cref="CharMask"/> of the acronym.</summary>
-    public ulong[] EmbeddedAcronymMasks { get; }
+    /// <summary>
+    /// The embedded acronyms that may be inside a token of <paramref name="length"/> characters (those shorter than
+    /// it), in <see cref="EmbeddedAcronyms"/> order: their indexes there and their <see cref="CharMask"/>s.
+    /// </summary>
+    public EmbeddedCandidates EmbeddedAcronymsWithin(int length) => _embeddedByLength[Math.Min(length, _embeddedByLength.Length - 1)];
 
     /// <summary>
     /// Which characters a span holds, as one bit per character modulo 64: a text holds a string only if the string's

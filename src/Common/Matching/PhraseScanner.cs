@@ -484,16 +484,16 @@ internal static class PhraseScanner
     {
         var end = start + length;
         var tokenMask = MatcherTables.CharMask(text, start, length);
-        var acronyms = tables.EmbeddedAcronymTexts;
-        var masks = tables.EmbeddedAcronymMasks;
-        for (var a = 0; a < acronyms.Length; a++)
+        var (candidates, masks) = tables.EmbeddedAcronymsWithin(length);
+        for (var k = 0; k < candidates.Length; k++)
         {
-            var acronym = acronyms[a];
-            if (acronym.Length >= length || (masks[a] & ~tokenMask) != 0)
+            if ((masks[k] & ~tokenMask) != 0)
             {
                 continue;
             }
 
+            var a = candidates[k];
+            var acronym = tables.EmbeddedAcronymTexts[a];
             var entryIndex = tables.EmbeddedAcronyms[a];
 
             var from = start;

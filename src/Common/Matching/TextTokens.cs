@@ -173,6 +173,29 @@ internal static class TextTokens
         return i;
     }
 
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Classifies the 64 characters at <paramref name="start"/> (the text has them), a bit per character, the first in
+    /// the lowest bit: returns the ASCII letters, and gives the characters outside ASCII and the dots.
+    /// </summary>
+    public static ulong AsciiLetterBlock(string text, int start, out ulong nonAscii, out ulong dots)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+        ulong letters = 0;
+        nonAscii = 0;
+        dots = 0;
+        for (var k = 0; k < 64; k += Vector128<ushort>.Count)
+        {
+            var chars = Vector128.LoadUnsafe(ref first, (nuint)(start + k));
+            letters |= (ulong)Vector128.LessThanOrEqual((chars | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25)).ExtractMostSignificantBits() << k;
+            nonAscii |= (ulong)Vector128.GreaterThan(chars, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits() << k;
+            dots |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'.')).ExtractMostSignificantBits() << k;
+        }
+
+        return letters;
+    }
+
+#endif
     /// <summary>The width (1, or 2 for a surrogate pair) of the token character at <paramref name="index"/>, or 0 when it does not start (or, <paramref name="continuing"/>, continue) a token.</summary>
     public static int TokenCharWidth(string text, int index, bool continuing)
     {

@@ -59,7 +59,7 @@ internal static class ClassifyCommand
 
             // JSON Lines records are serialised by the workers that classify, and only copied out here, in order.
             var lines = writer is JsonPaperWriter { WritesLines: true } json ? json : null;
-            var classified = reader.ReadPapers<(Paper? Paper, IReadOnlyList<TopicAssignment>? Topics, byte[]? Line)>(inputs.GetFiles(parseResult), paper =>
+            var classified = reader.ReadPapers<(Paper? Paper, IReadOnlyList<TopicAssignment>? Topics, SerializedLine? Line)>(inputs.GetFiles(parseResult), paper =>
             {
                 var topics = classifier.Classify(paper).Topics;
                 IReadOnlyList<TopicAssignment> assigned = min > 0 ? [.. topics.Where(t => t.Score >= min)] : topics;
@@ -74,9 +74,9 @@ internal static class ClassifyCommand
             });
             foreach (var (paper, assigned, line) in classified)
             {
-                if (line is not null)
+                if (line is { } record)
                 {
-                    lines!.WriteLine(line);
+                    lines!.WriteLine(record);
                 }
                 else if (paper is not null)
                 {

@@ -32,20 +32,27 @@ internal sealed class JsonPaperWriter : PaperWriter
     [ThreadStatic]
     private static LineScratch? _scratch;
 
-    /// <summary>Whether this writer writes JSON Lines, so that records made by <see cref="SerializeLine"/> can be given to <see cref="WriteLine"/>.</summary>
+    /// <summary>Whether this writer writes JSON Lines, so that records made by <see cref="SerializeLine"/> can be given to <see cref="WriteLine(SerializedLine)"/>.</summary>
     public bool WritesLines => _lines;
 
     /// <summary>
     /// One JSON Lines record (the paper, its topics when it was classified, and the line feed) as UTF-8, made on any
-    /// thread: the workers of a pipeline serialise their papers and the writer only copies the records in order.
+    /// thread: the workers of a pipeline serialise their papers and the writer only copies the records in order. The
+    /// record is in a pooled buffer that <see cref="WriteLine(SerializedLine)"/> gives back.
     /// </summary>
-    public static byte[] SerializeLine(Paper paper, IReadOnlyList<TopicAssignment>? topics) => Compose(paper, topics).ToArray();
-
-    /// <summary>Writes a record made by <see cref="SerializeLine"/>.</summary>
-    public void WriteLine(ReadOnlySpan<byte> line)
+    public static SerializedLine SerializeLine(Paper paper, IReadOnlyList<TopicAssignment>? topics)
     {
-        _output.Write(line);
-        _output.DrainIfFull();
+        var line = Compose(paper, topics);
+        var buffer = ArrayPool<byte>.Shared.Rent(line.Length);
+        line.CopyTo(buffer);
+        return new SerializedLine(buffer, line.Length);
+    }
+
+    /// <summary>Writes a record made by <see cref="SerializeLine"/> and gives its buffer back to the pool.</summary>
+    public void WriteLine(SerializedLine line)
+    {
+        WriteLine(line.Buffer.AsSpan(0, line.Length));
+        ArrayPool<byte>.Shared.Return(line.Buffer);
     }
 
     public override void Write(Paper paper, IReadOnlyList<TopicAssignment>? topics = null)
@@ -57,6 +64,12 @@ internal sealed class JsonPaperWriter : PaperWriter
         }
 
         WriteLine(Compose(paper, topics));
+    }
+
+    private void WriteLine(ReadOnlySpan<byte> line)
+    {
+        _output.Write(line);
+        _output.DrainIfFull();
     }
 
     public override void Complete()
@@ -171,3 +184,8 @@ internal sealed class JsonPaperWriter : PaperWriter
         public Utf8JsonWriter Json { get; } = new(Stream.Null);
     }
 }
+
+/// <summary>A JSON Lines record made by <see cref="JsonPaperWriter.SerializeLine"/>: its first <paramref name="Length"/> bytes of a pooled <paramref name="Buffer"/>.</summary>
+/// <param name="Buffer">The pooled buffer, given back by <see cref="JsonPaperWriter.WriteLine(SerializedLine)"/>.</param>
+/// <param name="Length">The record's length in bytes, line feed included.</param>
+internal readonly record struct SerializedLine(byte[] Buffer, int Length);

@@ -1,3 +1,7 @@
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.Intrinsics;
+#endif
 using PaperModel.Common.Matching;
 
 namespace PaperModel.Classification;
@@ -64,6 +68,12 @@ internal sealed class SentenceRoles
     private int _sentenceCount;
     private (int Start, int End)[] _comparisons = new (int, int)[16];
     private int _comparisonCount;
+#if NET8_0_OR_GREATER
+    private int _maskBlock = -1;
+    private ulong _letters;
+    private ulong _nonAscii;
+    private ulong _dots;
+#endif
 
     /// <summary>Reads the sentences and comparison stretches of <paramref name="text"/>.</summary>
     public void Reset(string text) => Reset(text, default, everySentence: true);
@@ -158,6 +168,9 @@ internal sealed class SentenceRoles
     {
         _sentenceCount = 0;
         _comparisonCount = 0;
+#if NET8_0_OR_GREATER
+        _maskBlock = -1;
+#endif
         if (text.Length == 0)
         {
             return;
@@ -384,11 +397,57 @@ internal sealed class SentenceRoles
     }
 
     /// <summary>The next word (a run of letters, with the inner dots of <c>e.g</c>) at or after <paramref name="from"/>, or -1.</summary>
-    /// <remarks>Runs of ASCII letters are read with <see cref="TextTokens.AsciiRunEnd"/>; other characters one by one.</remarks>
-    private static int NextWord(string text, int from, out int length)
+    /// <remarks>
+    /// On .NET 8 and later the text is classified in blocks of 64 characters at fixed places
+    /// (<c>TextTokens.AsciiLetterBlock</c>: a bit per ASCII letter, character outside ASCII and dot), so a word of ASCII
+    /// letters inside a block is found with bit operations, and finding one word does not wait for the characters of
+    /// the word before to be read. A word next to a character outside ASCII or a dot, one that reaches a block's end,
+    /// and the text's last block are read as below. Otherwise runs of ASCII letters are read with
+    /// <see cref="TextTokens.AsciiRunEnd"/> and other characters one by one, with the same result.
+    /// </remarks>
+    private int NextWord(string text, int from, out int length)
     {
-        var end = text.Length;
         var start = from;
+#if NET8_0_OR_GREATER
+        if (Vector128.IsHardwareAccelerated)
+        {
+            for (var block = from & ~63; block + 64 <= text.Length; block += 64)
+            {
+                if (block != _maskBlock)
+                {
+                    _letters = TextTokens.AsciiLetterBlock(text, block, out _nonAscii, out _dots);
+                    _maskBlock = block;
+                }
+
+                var offset = Math.Max(start - block, 0);
+                var candidates = (_letters | _nonAscii) >> offset;
+                if (candidates == 0)
+                {
+                    start = block + 64;
+                    continue;
+                }
+
+                var first = offset + BitOperations.TrailingZeroCount(candidates);
+                if ((_nonAscii & (1ul << first)) != 0)
+                {
+                    // A character outside ASCII: the general path decides whether it starts a word.
+                    start = block + first;
+                    break;
+                }
+
+                var rest = ~_letters >> first;
+                var runLength = BitOperations.TrailingZeroCount(rest);
+                if (rest != 0 && ((_nonAscii | (runLength == 1 ? _dots : 0)) & (1ul << (first + runLength))) == 0)
+                {
+                    length = runLength;
+                    return block + first;
+                }
+
+                return WordFrom(text, block + first, block + first + (rest == 0 ? 64 - first : runLength), out length);
+            }
+        }
+#endif
+        var end = text.Length;
         while (start < end && !char.IsLetter(text[start]))
         {
             start++;
@@ -400,7 +459,13 @@ internal sealed class SentenceRoles
             return -1;
         }
 
-        var stop = start + 1;
+        return WordFrom(text, start, start + 1, out length);
+    }
+
+    /// <summary>The word that starts at <paramref name="start"/> (a letter) and has letters up to <paramref name="stop"/> at least.</summary>
+    private static int WordFrom(string text, int start, int stop, out int length)
+    {
+        var end = text.Length;
         while ((stop = TextTokens.AsciiRunEnd(text, stop, digits: false, out _)) < end)
         {
             var c = text[stop];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using PaperModel.Classification;
 using PaperModel.Cli.Output;
 using PaperModel.Formats;
@@ -48,7 +49,9 @@ public sealed class EndToEndStagesGroup : IQuickGroup
             long bytes = 0;
             for (var i = 0; i < papers.Length; i++)
             {
-                bytes += JsonPaperWriter.SerializeLine(papers[i], topics[i]).Length;
+                var line = JsonPaperWriter.SerializeLine(papers[i], topics[i]);
+                bytes += line.Length;
+                ArrayPool<byte>.Shared.Return(line.Buffer);
             }
 
             return bytes;
