@@ -145,19 +145,16 @@ internal sealed class MarkupText
 
 #if NET9_0_OR_GREATER
                 var name = text.AsSpan(i + 1, end - i - 1);
-                if (GreekBySpan.TryGetValue(name, out var letter))
-                {
-                    Emit(ref pending, letter, i, end);
-                }
-                else if (FormattingBySpan.Contains(name))
+                var (greek, formatting) = (GreekBySpan, FormattingBySpan);
 #else
                 var name = text.Substring(i + 1, end - i - 1);
-                if (Greek.TryGetValue(name, out var letter))
+                var (greek, formatting) = (Greek, Formatting);
+#endif
+                if (greek.TryGetValue(name, out var letter))
                 {
                     Emit(ref pending, letter, i, end);
                 }
-                else if (Formatting.Contains(name))
-#endif
+                else if (formatting.Contains(name))
                 {
                     Forward(ref pending, i);
                 }

@@ -186,25 +186,12 @@ public static class PaperReader
             .SelectInOrder(static record => record.Map(), pipeline, cancellationToken)
             .SelectMany(static items => items);
 
-    private static IEnumerable<TResult> InParallel<TResult>(Func<RecordParser> open, Func<PaperReadItem, TResult> selector, ParallelPipelineOptions? pipeline, CancellationToken cancellationToken) =>
-        RecordDriver.ReadDeferred(open, cancellationToken)
-            .SelectInOrder(record => Select(record.Map(), selector), pipeline, cancellationToken)
-            .SelectMany(static results => results);
-
-    private static TResult[] Select<TResult>(PaperReadItem[] items, Func<PaperReadItem, TResult> selector)
+    private static IEnumerable<TResult> InParallel<TResult>(Func<RecordParser> open, Func<PaperReadItem, TResult> selector, ParallelPipelineOptions? pipeline, CancellationToken cancellationToken)
     {
-        if (items.Length == 0)
-        {
-            return [];
-        }
-
-        var results = new TResult[items.Length];
-        for (var i = 0; i < items.Length; i++)
-        {
-            results[i] = selector(items[i]);
-        }
-
-        return results;
+        var convert = new Converter<PaperReadItem, TResult>(selector);
+        return RecordDriver.ReadDeferred(open, cancellationToken)
+            .SelectInOrder(record => Array.ConvertAll(record.Map(), convert), pipeline, cancellationToken)
+            .SelectMany(static results => results);
     }
 
     // Gzip input (magic bytes 1f 8b) is decompressed whatever the format; then the format is detected if none was given.
